@@ -1,0 +1,98 @@
+/**
+ * Roles and actions, and which role may do which action. Pure data, shared with the web app
+ * (which only shows what the server sends as abilities; it never decides).
+ */
+
+export const ROLES = [
+  'resident',
+  'buildingLeader',
+  'councilMember',
+  'chair',
+  'secretaryGeneral',
+  'propertyStaff',
+  'ownersCommittee',
+  'socialWorker',
+  'gridWorker',
+  'streetOfficer',
+  'districtOfficer',
+  'cityOfficer',
+  'expert',
+  'platformAdmin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  /** See the tree: areas, stations, compounds, buildings, units, households' labels. */
+  'tree.read',
+  /** Create and edit places. */
+  'tree.manage',
+  /** List households with their members' masked names. */
+  'household.read',
+  /** See residents (phones masked). */
+  'resident.read',
+  /** See full phone numbers and ID numbers. */
+  'resident.readSensitive',
+  /** Create and edit residents and their household links. */
+  'resident.manage',
+  'roster.import',
+  'verification.review',
+  /** Act for a resident at the desk (recorded as on-behalf-of). */
+  'resident.actFor',
+  'audit.read',
+  /** Grant and revoke roles below one's own node. */
+  'role.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const STAFF_READ = ['tree.read', 'household.read', 'resident.read'] as const satisfies readonly Action[];
+const STATION_ADMIN = [
+  ...STAFF_READ,
+  'tree.manage',
+  'resident.readSensitive',
+  'resident.manage',
+  'roster.import',
+  'verification.review',
+  'resident.actFor',
+  'audit.read',
+  'role.manage',
+] as const satisfies readonly Action[];
+const OFFICER = ['tree.read', 'tree.manage', 'household.read', 'audit.read', 'role.manage'] as const satisfies readonly Action[];
+
+export const ROLE_ACTIONS = {
+  resident: [],
+  buildingLeader: [...STAFF_READ],
+  councilMember: [...STAFF_READ, 'resident.actFor'],
+  chair: STATION_ADMIN,
+  secretaryGeneral: STATION_ADMIN,
+  propertyStaff: [...STAFF_READ],
+  ownersCommittee: ['tree.read', 'household.read'],
+  socialWorker: STATION_ADMIN,
+  gridWorker: [...STAFF_READ, 'resident.readSensitive', 'resident.manage', 'verification.review', 'resident.actFor'],
+  streetOfficer: OFFICER,
+  districtOfficer: OFFICER,
+  cityOfficer: OFFICER,
+  expert: ['tree.read'],
+  platformAdmin: ACTIONS,
+} as const satisfies Record<Role, readonly Action[]>;
+
+/** Where each role may be granted: on an area (with its lowest level), a station, or a building. */
+export const ROLE_SCOPES = {
+  resident: 'station',
+  buildingLeader: 'building',
+  councilMember: 'station',
+  chair: 'station',
+  secretaryGeneral: 'station',
+  propertyStaff: 'station',
+  ownersCommittee: 'station',
+  socialWorker: 'area',
+  gridWorker: 'area',
+  streetOfficer: 'area',
+  districtOfficer: 'area',
+  cityOfficer: 'area',
+  expert: 'area',
+  platformAdmin: 'area',
+} as const satisfies Record<Role, 'area' | 'station' | 'building'>;
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return (ROLE_ACTIONS[role] as readonly Action[]).includes(action);
+}

@@ -1,0 +1,9 @@
+import { accountsModule } from './accounts/index.ts';
+import { auditModule } from './audit/index.ts';
+import type { ModuleManifest } from './manifest.ts';
+import { notificationsModule } from './notifications/index.ts';
+import { peopleModule } from './people/index.ts';
+import { placesModule } from './places/index.ts';
+
+/** Every module of the app, in the order their routes are registered. */
+export const MODULES: readonly ModuleManifest[] = [accountsModule, placesModule, peopleModule, auditModule, notificationsModule];

@@ -1,0 +1,113 @@
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { PgBoss } from 'pg-boss';
+import type { Db, DbOrTx } from '../../server/db/client.ts';
+import { type Channel, ConsoleChannel } from './channels.ts';
+import { deliveries, notifications } from './notifications.tables.ts';
+
+export const DELIVER_QUEUE = 'notifications-deliver';
+
+interface Outbox {
+  db: Db | null;
+  boss: PgBoss | null;
+  channels: Map<string, Channel>;
+}
+
+const outbox: Outbox = { db: null, boss: null, channels: new Map([['console', new ConsoleChannel()]]) };
+
+export function consoleChannel(): ConsoleChannel {
+  return outbox.channels.get('console') as ConsoleChannel;
+}
+
+/** Wires the outbox at start: the database, pg-boss (for retries), and the channels offered. */
+export async function startNotifications(options: { db: Db; boss: PgBoss | null; channels?: Channel[] }): Promise<void> {
+  outbox.db = options.db;
+  outbox.boss = options.boss;
+  for (const channel of options.channels ?? []) outbox.channels.set(channel.name, channel);
+  if (options.boss) {
+    await options.boss.createQueue(DELIVER_QUEUE, { retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    await options.boss.work<{ deliveryId: number; subject: string; text: string }>(DELIVER_QUEUE, async (jobs) => {
+      for (const job of jobs) await deliver(job.data);
+    });
+  }
+}
+
+async function deliver(input: { deliveryId: number; subject: string; text: string }): Promise<void> {
+  const db = outbox.db;
+  if (!db) throw new Error('notifications are not started');
+  const [row] = await db.select().from(deliveries).where(eq(deliveries.id, input.deliveryId));
+  if (!row || row.status === 'sent') return;
+  const channel = outbox.channels.get(row.channel);
+  try {
+    if (!channel) throw new Error(`channel ${row.channel} is not configured`);
+    await channel.send({ to: row.address, subject: input.subject, text: input.text });
+    await db
+      .update(deliveries)
+      .set({ status: 'sent', sentAt: new Date(), attempts: sql`${deliveries.attempts} + 1` })
+      .where(eq(deliveries.id, row.id));
+  } catch (err) {
+    await db
+      .update(deliveries)
+      .set({ status: 'failed', lastError: String((err as Error).message).slice(0, 500), attempts: sql`${deliveries.attempts} + 1` })
+      .where(eq(deliveries.id, row.id));
+    throw err;
+  }
+}
+
+/** Sends a message through a channel: queued in pg-boss with retries, or at once when no queue runs. */
+export async function sendThroughChannel(
+  db: DbOrTx,
+  message: { channel: string; to: string; subject: string; text: string; notificationId?: number },
+): Promise<void> {
+  const [row] = await db
+    .insert(deliveries)
+    .values({ channel: message.channel, address: message.to, notificationId: message.notificationId ?? null })
+    .returning({ id: deliveries.id });
+  const data = { deliveryId: row!.id, subject: message.subject, text: message.text };
+  if (outbox.boss) await outbox.boss.send(DELIVER_QUEUE, data);
+  else await deliver(data).catch(() => {});
+}
+
+/** Puts a notification in a user's inbox. Outside channels follow when the user has an address. */
+export async function notifyUser(
+  db: DbOrTx,
+  input: { userId: number; stationId?: number | null; kind: string; title: string; body: string; data?: Record<string, unknown> },
+): Promise<number> {
+  const [row] = await db
+    .insert(notifications)
+    .values({
+      userId: input.userId,
+      stationId: input.stationId ?? null,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      data: input.data ?? {},
+    })
+    .returning({ id: notifications.id });
+  return row!.id;
+}
+
+export async function listInbox(db: Db, userId: number, beforeId: number | null, limit: number) {
+  return db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), beforeId ? lt(notifications.id, beforeId) : undefined))
+    .orderBy(desc(notifications.id))
+    .limit(limit + 1);
+}
+
+export async function markRead(db: Db, userId: number, id: number): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
+export async function unreadCount(db: Db, userId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,7 @@
+// Every module's tables, gathered for Drizzle and drizzle-kit. Modules import each other's tables
+// only through their own index files; this file exists for the ORM and migrations.
+export * from '../../modules/accounts/accounts.tables.ts';
+export * from '../../modules/audit/audit.tables.ts';
+export * from '../../modules/notifications/notifications.tables.ts';
+export * from '../../modules/people/people.tables.ts';
+export * from '../../modules/places/places.tables.ts';

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import { loadSessionUser, SESSION_COOKIE } from '../../modules/accounts/index.ts';
+
+/** Loads the signed-in user (if any) from the session cookie before API handlers run. */
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    req.user = await loadSessionUser(app.deps.db, token);
+  });
+}

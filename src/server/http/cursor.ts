@@ -1,0 +1,26 @@
+import { AppError } from './errors.ts';
+
+/** Opaque cursors: the sort key of the last row, base64url-encoded JSON. */
+export function encodeCursor(value: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function decodeCursor<T extends readonly (string | number)[]>(
+  cursor: string | undefined,
+  shape: readonly ('string' | 'number')[],
+): T | null {
+  if (!cursor) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === shape.length &&
+      value.every((v, i) => typeof v === shape[i] && (typeof v !== 'number' || Number.isSafeInteger(v)))
+    ) {
+      return value as unknown as T;
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError('VALIDATION', { detail: { zh: '分页游标无效', en: 'The page cursor is not valid' } });
+}

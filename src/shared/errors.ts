@@ -1,0 +1,43 @@
+/**
+ * Stable error codes of the API, each with its HTTP status and a message in zh-CN and en.
+ * Clients branch on `code`; the message is for people.
+ */
+export const ERRORS = {
+  VALIDATION: { status: 400, zh: '输入有误，请检查后重试', en: 'The input is not valid' },
+  BAD_REQUEST: { status: 400, zh: '请求格式错误', en: 'The request is malformed' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  INVALID_CREDENTIALS: { status: 401, zh: '手机号或密码不正确', en: 'Wrong phone number or password' },
+  CODE_INVALID: { status: 400, zh: '验证码无效或已过期', en: 'The code is wrong or has expired' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '找不到该内容', en: 'Not found' },
+  CONFLICT: { status: 409, zh: '与已有记录冲突', en: 'This conflicts with an existing record' },
+  INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作', en: 'This cannot be done in the current state' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  IMPORT_INVALID: {
+    status: 422,
+    zh: '名册中有错误行，未导入任何数据',
+    en: 'The roster has bad rows; nothing was imported',
+  },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many attempts; try again later' },
+  INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Something went wrong on our side' },
+  UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'The service is not available right now' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** One field-level problem, localised, with the field's path (never the submitted value). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The body of every error response (application/problem+json, RFC 9457). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail?: string;
+  errors?: FieldError[];
+}
