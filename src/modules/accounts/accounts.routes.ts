@@ -41,22 +41,22 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     return getMe(authed(req));
   }
 
-  app.post('/auth/login', { schema: { tags, summary: 'Sign in with phone and password', security: [], body: ZLoginRequest, response: { 200: ZMeResponse } }, config: { rateLimit: loginLimit } }, async (req, reply) => {
+  app.post('/auth/login', { schema: { tags, summary: 'Sign in with phone and password', security: [], body: ZLoginRequest, response: { 200: ZMeResponse } }, config: { public: true, rateLimit: loginLimit } }, async (req, reply) => {
     const session = await loginWithPassword(ctxOf(req), { ...req.body, sessionHours: config.SESSION_HOURS });
     return startSession(reply, session, req);
   });
 
-  app.post('/auth/code', { schema: { tags, summary: 'Send a one-time code to a phone', security: [], body: ZCodeRequest, response: { 200: ZOk } }, config: { rateLimit: { ...loginLimit, max: 5 } } }, async (req) => {
+  app.post('/auth/code', { schema: { tags, summary: 'Send a one-time code to a phone', security: [], body: ZCodeRequest, response: { 200: ZOk } }, config: { public: true, rateLimit: { ...loginLimit, max: 5 } } }, async (req) => {
     await sendOneTimeCode(ctxOf(req), req.body);
     return { ok: true as const };
   });
 
-  app.post('/auth/login-code', { schema: { tags, summary: 'Sign in with a one-time code', security: [], body: ZCodeLoginRequest, response: { 200: ZMeResponse } }, config: { rateLimit: loginLimit } }, async (req, reply) => {
+  app.post('/auth/login-code', { schema: { tags, summary: 'Sign in with a one-time code', security: [], body: ZCodeLoginRequest, response: { 200: ZMeResponse } }, config: { public: true, rateLimit: loginLimit } }, async (req, reply) => {
     const session = await loginWithCode(ctxOf(req), { ...req.body, sessionHours: config.SESSION_HOURS });
     return startSession(reply, session, req);
   });
 
-  app.post('/auth/register', { schema: { tags, summary: 'Create an account with a one-time code', security: [], body: ZRegisterRequest, response: { 200: ZMeResponse } }, config: { rateLimit: loginLimit } }, async (req, reply) => {
+  app.post('/auth/register', { schema: { tags, summary: 'Create an account with a one-time code', security: [], body: ZRegisterRequest, response: { 200: ZMeResponse } }, config: { public: true, rateLimit: loginLimit } }, async (req, reply) => {
     const session = await registerUser(ctxOf(req), { ...req.body, sessionHours: config.SESSION_HOURS });
     return startSession(reply, session, req);
   });

@@ -26,19 +26,17 @@ export async function loginWithPassword(ctx: Ctx, input: { phone: string; passwo
 /** Sends a six-digit one-time code through the notification channel (console in development). */
 export async function sendOneTimeCode(ctx: Ctx, input: { phone: string; purpose: 'login' | 'register' }): Promise<void> {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(oneTimeCodes).values({
-      phone: input.phone,
-      purpose: input.purpose,
-      codeHash: hashCode(input.phone, code),
-      expiresAt: new Date(Date.now() + CODE_MINUTES * 60_000),
-    });
-    await sendThroughChannel(tx, {
-      channel: 'console',
-      to: input.phone,
-      subject: '邻舍验证码',
-      text: `您的验证码是 ${code}，${CODE_MINUTES} 分钟内有效。`,
-    });
+  await ctx.db.insert(oneTimeCodes).values({
+    phone: input.phone,
+    purpose: input.purpose,
+    codeHash: hashCode(input.phone, code),
+    expiresAt: new Date(Date.now() + CODE_MINUTES * 60_000),
+  });
+  await sendThroughChannel(ctx.db, {
+    channel: 'console',
+    to: input.phone,
+    subject: '邻舍验证码',
+    text: `您的验证码是 ${code}，${CODE_MINUTES} 分钟内有效。`,
   });
 }
 

@@ -53,7 +53,10 @@ async function deliver(input: { deliveryId: number; subject: string; text: strin
   }
 }
 
-/** Sends a message through a channel: queued in pg-boss with retries, or at once when no queue runs. */
+/**
+ * Sends a message through a channel: queued in pg-boss with retries, or at once when no queue runs.
+ * Call it after the change that caused the message has committed.
+ */
 export async function sendThroughChannel(
   db: DbOrTx,
   message: { channel: string; to: string; subject: string; text: string; notificationId?: number },

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { pgErrorCode } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, encodeCursor } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
@@ -44,7 +45,7 @@ export async function claimHousehold(ctx: AuthedCtx, input: { householdId: numbe
         })
         .returning()) as [typeof verificationClaims.$inferSelect];
     } catch (err) {
-      if ((err as { code?: string }).code === '23505') {
+      if (pgErrorCode(err) === '23505') {
         throw new AppError('CONFLICT', { detail: { zh: '您已提交过该房屋的认证申请，请等待审核', en: 'You already have a pending claim for this household' } });
       }
       throw err;

@@ -51,3 +51,12 @@ export async function ensureDatabase(serverUrl: string, name: string, template?:
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** The SQLSTATE of a database error, also when Drizzle wraps the driver's error in `cause`. */
+export function pgErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}

@@ -3,6 +3,7 @@ import type { FastifySchemaCompiler } from 'fastify/types/schema.js';
 import { type z, type ZodType, safeParse } from 'zod';
 import { en, zhCN } from 'zod/locales';
 import type { ErrorCode, FieldError } from '../../shared/errors.ts';
+import { pgErrorCode } from '../db/client.ts';
 import { AppError, type Lang, pickLang, problem, say } from './errors.ts';
 
 const ZOD_ISSUES = Symbol('zodIssues');
@@ -59,7 +60,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const where = err.validationContext;
       return send(reply, req, 'VALIDATION', problem('VALIDATION', lang, undefined, fieldErrors(issues, lang, where)));
     }
-    const pgCode = (err as { code?: string }).code;
+    const pgCode = pgErrorCode(err);
     if (pgCode === '23505') return send(reply, req, 'CONFLICT', problem('CONFLICT', lang));
     if (pgCode === '23503') return send(reply, req, 'NOT_FOUND', problem('NOT_FOUND', lang));
     if (pgCode === '22P02' || pgCode === '22003' || pgCode === '22001') {

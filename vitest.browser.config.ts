@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser golden paths: the built app with demo data on a throwaway embedded database,
+// driven by Playwright in Debian's Chromium (tests/browser/setup.ts).
+export default defineConfig({
+  test: {
+    include: ['tests/browser/**/*.test.ts'],
+    globalSetup: ['tests/browser/setup.ts'],
+    environment: 'node',
+    pool: 'forks',
+    maxWorkers: 1,
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+  },
+});
