@@ -6,4 +6,10 @@ import { peopleModule } from './people/index.ts';
 import { placesModule } from './places/index.ts';
 
 /** Every module of the app, in the order their routes are registered. */
-export const MODULES: readonly ModuleManifest[] = [accountsModule, placesModule, peopleModule, auditModule, notificationsModule];
+export const MODULES: readonly ModuleManifest[] = [
+  accountsModule,
+  placesModule,
+  peopleModule,
+  auditModule,
+  notificationsModule,
+];

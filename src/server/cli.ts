@@ -45,7 +45,9 @@ async function main(argv: string[]): Promise<void> {
       const started = Date.now();
       const { startServer, describeAccounts } = await import('./main.ts');
       const app = await startServer(config, { serveWeb: true });
-      console.log(`\nLinshe 邻舍 is running at ${app.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(
+        `\nLinshe 邻舍 is running at ${app.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
       console.log(`API docs: ${app.url}/api/docs\n${describeAccounts(app.accounts)}\nPress Ctrl-C to stop.`);
       let stopping = false;
       const stop = (signal: string) => {

@@ -25,7 +25,12 @@ const ZConfig = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   /** Session lifetime in hours. */
-  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
   /** Login attempts allowed per phone and address in 15 minutes. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Send cookies with the Secure flag (set when served over HTTPS). */

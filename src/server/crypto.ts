@@ -11,7 +11,8 @@ let key: Buffer | null = null;
 export function loadSecretKey(dataDir: string): void {
   const file = path.join(dataDir, 'secret.key');
   fs.mkdirSync(dataDir, { recursive: true });
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  if (!fs.existsSync(file))
+    fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
   const loaded = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
   if (loaded.length !== 32) throw new Error(`${file} must hold a base64 32-byte key`);
   key = loaded;

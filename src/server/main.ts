@@ -1,5 +1,5 @@
 import { PgBoss } from 'pg-boss';
-import { type DemoAccount, DEMO_PASSWORD, isEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
+import { DEMO_PASSWORD, type DemoAccount, isEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
 import { type Channel, SmtpChannel, startNotifications } from '../modules/notifications/index.ts';
 import type { Config } from './config.ts';
 import { loadSecretKey } from './crypto.ts';
@@ -13,7 +13,10 @@ export interface RunningApp {
 }
 
 /** Starts everything: database (embedded unless DATABASE_URL), jobs, demo data, HTTP server. */
-export async function startServer(config: Config, options: { serveWeb: boolean; log?: (line: string) => void }): Promise<RunningApp> {
+export async function startServer(
+  config: Config,
+  options: { serveWeb: boolean; log?: (line: string) => void },
+): Promise<RunningApp> {
   const log = options.log ?? ((line: string) => console.log(line));
   loadSecretKey(config.dataDir);
   const database = await openDatabase(config, log);
@@ -29,7 +32,13 @@ export async function startServer(config: Config, options: { serveWeb: boolean; 
       log('Seeding the demo (宁波市 → 鄞州区 → 石碶街道 → 汪源社区 …)');
       accounts = await seedDemo(database.db);
     }
-    const app = await buildApp({ config, db: database.db, pool: database.pool, boss, serveWeb: options.serveWeb });
+    const app = await buildApp({
+      config,
+      db: database.db,
+      pool: database.pool,
+      boss,
+      serveWeb: options.serveWeb,
+    });
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -56,7 +65,10 @@ export async function startServer(config: Config, options: { serveWeb: boolean; 
 
 export function describeAccounts(accounts: DemoAccount[] | null): string {
   const rows = accounts ?? DEMO_ACCOUNTS_SUMMARY;
-  return [`Demo accounts (password ${DEMO_PASSWORD}):`, ...rows.map((a) => `  ${a.phone}  ${a.name.padEnd(8, '　')} ${a.role ?? '-'} @ ${a.scope}`)].join('\n');
+  return [
+    `Demo accounts (password ${DEMO_PASSWORD}):`,
+    ...rows.map((a) => `  ${a.phone}  ${a.name.padEnd(8, '　')} ${a.role ?? '-'} @ ${a.scope}`),
+  ].join('\n');
 }
 
 /** Printed on later starts too, when the demo already exists. */

@@ -45,16 +45,36 @@ export async function runTool(command: string, args: string[], config: Config): 
   try {
     switch (command) {
       case 'synth': {
-        const { values } = parseArgs({ args, options: { stations: { type: 'string', default: '10' }, households: { type: 'string', default: '500' }, seed: { type: 'string', default: '1' } } });
-        const result = await synthesizeCity(database.db, { stations: Number(values.stations), households: Number(values.households), seed: Number(values.seed) });
-        console.log(`Synthetic city ${result.cityName}: ${result.stations} stations, ${result.households} households.`);
+        const { values } = parseArgs({
+          args,
+          options: {
+            stations: { type: 'string', default: '10' },
+            households: { type: 'string', default: '500' },
+            seed: { type: 'string', default: '1' },
+          },
+        });
+        const result = await synthesizeCity(database.db, {
+          stations: Number(values.stations),
+          households: Number(values.households),
+          seed: Number(values.seed),
+        });
+        console.log(
+          `Synthetic city ${result.cityName}: ${result.stations} stations, ${result.households} households.`,
+        );
         break;
       }
       case 'import': {
-        const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { compound: { type: 'string' } } });
+        const { values, positionals } = parseArgs({
+          args,
+          allowPositionals: true,
+          options: { compound: { type: 'string' } },
+        });
         const file = positionals[0];
         if (!file || !values.compound) throw new Error('usage: linshe import --compound ID FILE');
-        const [compound] = await database.db.select().from(compounds).where(eq(compounds.id, Number(values.compound)));
+        const [compound] = await database.db
+          .select()
+          .from(compounds)
+          .where(eq(compounds.id, Number(values.compound)));
         if (!compound) throw new Error(`no compound ${values.compound}`);
         const { rows, problems } = parseRoster(await readCells(file, fs.readFileSync(file)));
         if (problems.length > 0) {
@@ -63,8 +83,12 @@ export async function runTool(command: string, args: string[], config: Config): 
           process.exitCode = 1;
           break;
         }
-        const result = await database.db.transaction((tx) => writeRoster(tx, CLI_ACTOR, { compound, fileName: path.basename(file), rows, importedBy: 0 }));
-        console.log(`Imported ${result.rows} rows: ${result.householdsCreated} new households, ${result.residentsCreated} new residents.`);
+        const result = await database.db.transaction((tx) =>
+          writeRoster(tx, CLI_ACTOR, { compound, fileName: path.basename(file), rows, importedBy: 0 }),
+        );
+        console.log(
+          `Imported ${result.rows} rows: ${result.householdsCreated} new households, ${result.residentsCreated} new residents.`,
+        );
         break;
       }
       case 'backup': {
@@ -96,27 +120,68 @@ export async function synthesizeCity(db: Db, input: { stations: number; househol
   const perStreet = 5;
   const perDistrict = 6;
   return db.transaction(async (tx) => {
-    const cityId = await insertArea(tx, { parentId: null, parentPath: '/', level: 'city', name: cityName, code: null });
+    const cityId = await insertArea(tx, {
+      parentId: null,
+      parentPath: '/',
+      level: 'city',
+      name: cityName,
+      code: null,
+    });
     const path = { city: `/${cityId}/`, district: '', street: '', community: '' };
     const ids = { district: 0, street: 0, community: 0 };
     let households = 0;
     for (let s = 0; s < input.stations; s++) {
       if (s % (perCommunity * perStreet * perDistrict) === 0) {
-        ids.district = await insertArea(tx, { parentId: cityId, parentPath: path.city, level: 'district', name: `第${s / (perCommunity * perStreet * perDistrict) + 1}区`, code: null });
+        ids.district = await insertArea(tx, {
+          parentId: cityId,
+          parentPath: path.city,
+          level: 'district',
+          name: `第${s / (perCommunity * perStreet * perDistrict) + 1}区`,
+          code: null,
+        });
         path.district = `${path.city}${ids.district}/`;
       }
       if (s % (perCommunity * perStreet) === 0) {
-        ids.street = await insertArea(tx, { parentId: ids.district, parentPath: path.district, level: 'street', name: `第${s / (perCommunity * perStreet) + 1}街道`, code: null });
+        ids.street = await insertArea(tx, {
+          parentId: ids.district,
+          parentPath: path.district,
+          level: 'street',
+          name: `第${s / (perCommunity * perStreet) + 1}街道`,
+          code: null,
+        });
         path.street = `${path.district}${ids.street}/`;
       }
       if (s % perCommunity === 0) {
-        ids.community = await insertArea(tx, { parentId: ids.street, parentPath: path.street, level: 'community', name: `第${s / perCommunity + 1}社区`, code: null });
+        ids.community = await insertArea(tx, {
+          parentId: ids.street,
+          parentPath: path.street,
+          level: 'community',
+          name: `第${s / perCommunity + 1}社区`,
+          code: null,
+        });
         path.community = `${path.street}${ids.community}/`;
       }
-      const stationId = await insertStation(tx, { areaId: ids.community, areaPath: path.community, name: `合成小区${s + 1}自治站`, kind: 'service', stage: 'operating' });
-      const compoundId = await insertCompound(tx, { stationId, areaId: ids.community, areaPath: path.community, name: `合成小区${s + 1}`, address: null });
+      const stationId = await insertStation(tx, {
+        areaId: ids.community,
+        areaPath: path.community,
+        name: `合成小区${s + 1}自治站`,
+        kind: 'service',
+        stage: 'operating',
+      });
+      const compoundId = await insertCompound(tx, {
+        stationId,
+        areaId: ids.community,
+        areaPath: path.community,
+        name: `合成小区${s + 1}`,
+        address: null,
+      });
       const rows = syntheticRoster(input.households, input.seed * 100_000 + s);
-      await writeRoster(tx, CLI_ACTOR, { compound: { id: compoundId, stationId, path: `${path.community}c${compoundId}/` }, fileName: 'synth', rows, importedBy: 0 });
+      await writeRoster(tx, CLI_ACTOR, {
+        compound: { id: compoundId, stationId, path: `${path.community}c${compoundId}/` },
+        fileName: 'synth',
+        rows,
+        importedBy: 0,
+      });
       households += input.households;
     }
     return { cityName, cityId, stations: input.stations, households };
@@ -126,16 +191,28 @@ export async function synthesizeCity(db: Db, input: { stations: number; househol
 export async function backup(db: Db, file: string): Promise<number> {
   const out = zlib.createGzip();
   const stream = out.pipe(fs.createWriteStream(file));
-  const write = (line: unknown) => (out.write(`${JSON.stringify(line)}\n`) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  const write = (line: unknown) =>
+    out.write(`${JSON.stringify(line)}\n`)
+      ? Promise.resolve()
+      : new Promise<void>((r) => out.once('drain', () => r()));
   let count = 0;
   await db.transaction(
     async (tx) => {
-      await write({ format: 'linshe-backup', version: 1, createdAt: new Date().toISOString(), tables: TABLES.map((t) => getTableConfig(t).name) });
+      await write({
+        format: 'linshe-backup',
+        version: 1,
+        createdAt: new Date().toISOString(),
+        tables: TABLES.map((t) => getTableConfig(t).name),
+      });
       for (const table of TABLES) {
         const name = getTableConfig(table).name;
         let lastId = 0;
         for (;;) {
-          const rows = (await tx.execute(sql`select row_to_json(t) as r, t.id as id from ${sql.identifier(name)} t where t.id > ${lastId} order by t.id limit 5000`)).rows as { r: unknown; id: unknown }[];
+          const rows = (
+            await tx.execute(
+              sql`select row_to_json(t) as r, t.id as id from ${sql.identifier(name)} t where t.id > ${lastId} order by t.id limit 5000`,
+            )
+          ).rows as { r: unknown; id: unknown }[];
           if (rows.length === 0) break;
           for (const row of rows) await write({ t: name, r: row.r });
           count += rows.length;
@@ -153,7 +230,10 @@ export async function backup(db: Db, file: string): Promise<number> {
 }
 
 export async function restore(db: Db, file: string): Promise<number> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let header: { format?: string; tables?: string[] } | null = null;
   let count = 0;
   await db.transaction(async (tx) => {
@@ -163,7 +243,9 @@ export async function restore(db: Db, file: string): Promise<number> {
       const rows = batch.get(name);
       if (!rows || rows.length === 0) return;
       const identity = name !== 'accounts_sessions' ? sql.raw(' overriding system value') : sql.raw('');
-      await tx.execute(sql`insert into ${sql.identifier(name)}${identity} select * from json_populate_recordset(null::${sql.identifier(name)}, ${JSON.stringify(rows)}::json)`);
+      await tx.execute(
+        sql`insert into ${sql.identifier(name)}${identity} select * from json_populate_recordset(null::${sql.identifier(name)}, ${JSON.stringify(rows)}::json)`,
+      );
       count += rows.length;
       batch.set(name, []);
     };
@@ -174,7 +256,9 @@ export async function restore(db: Db, file: string): Promise<number> {
         if (item.format !== 'linshe-backup') throw new Error('not a Linshe backup file');
         header = item;
         const names = TABLES.map((t) => getTableConfig(t).name);
-        await tx.execute(sql.raw(`truncate ${names.map((n) => `"${n}"`).join(', ')} restart identity cascade`));
+        await tx.execute(
+          sql.raw(`truncate ${names.map((n) => `"${n}"`).join(', ')} restart identity cascade`),
+        );
         continue;
       }
       if (current !== null && current !== item.t) await flush(current);
@@ -188,7 +272,9 @@ export async function restore(db: Db, file: string): Promise<number> {
     for (const table of TABLES) {
       const name = getTableConfig(table).name;
       if (name === 'accounts_sessions') continue;
-      await tx.execute(sql`select setval(pg_get_serial_sequence(${name}, 'id'), coalesce((select max(id) from ${sql.identifier(name)}), 0) + 1, false)`);
+      await tx.execute(
+        sql`select setval(pg_get_serial_sequence(${name}, 'id'), coalesce((select max(id) from ${sql.identifier(name)}), 0) + 1, false)`,
+      );
     }
   });
   if (!header) throw new Error('empty backup file');

@@ -17,31 +17,52 @@ beforeAll(async () => {
   city = await makeCity(t, 60);
   await makeUser(t, { phone: '13900000010', role: 'socialWorker', path: city.east.path });
   await makeUser(t, { phone: '13900000011', role: 'chair', stationId: city.west.compound.stationId });
-  await makeUser(t, { phone: '13900000012', role: 'buildingLeader', stationId: city.east.compound.stationId, path: city.east.compound.building1Path });
+  await makeUser(t, {
+    phone: '13900000012',
+    role: 'buildingLeader',
+    stationId: city.east.compound.stationId,
+    path: city.east.compound.building1Path,
+  });
   await makeUser(t, { phone: '13900000013' });
-  [worker, chairWest, leader, resident] = await Promise.all(['13900000010', '13900000011', '13900000012', '13900000013'].map((p) => t.login(p)));
+  worker = await t.login('13900000010');
+  chairWest = await t.login('13900000011');
+  leader = await t.login('13900000012');
+  resident = await t.login('13900000013');
 });
 
-const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+const get = (url: string, cookie?: string) =>
+  t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 
 describe('GET /households', () => {
   it('requires authentication', async () => {
-    expect((await get(`/api/v1/households?compoundId=${city.east.compound.compoundId}`)).statusCode).toBe(401);
+    expect((await get(`/api/v1/households?compoundId=${city.east.compound.compoundId}`)).statusCode).toBe(
+      401,
+    );
   });
 
   it('rejects bad input', async () => {
     const res = await get('/api/v1/households?compoundId=abc&limit=1000', worker);
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['querystring.compoundId', 'querystring.limit']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['querystring.compoundId', 'querystring.limit']);
     expect((await get('/api/v1/households?compoundId=1&cursor=!!', worker)).statusCode).toBe(400);
-    expect((await get('/api/v1/households?compoundId=1&cursor=bm90LWpzb24', worker)).json().code).toBe('VALIDATION');
+    expect((await get('/api/v1/households?compoundId=1&cursor=bm90LWpzb24', worker)).json().code).toBe(
+      'VALIDATION',
+    );
   });
 
   it('pages through every household of a compound exactly once, in building order', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await get(`/api/v1/households?compoundId=${city.east.compound.compoundId}&limit=25${cursor ? `&cursor=${cursor}` : ''}`, worker);
+      const res = await get(
+        `/api/v1/households?compoundId=${city.east.compound.compoundId}&limit=25${cursor ? `&cursor=${cursor}` : ''}`,
+        worker,
+      );
       expect(res.statusCode).toBe(200);
       const body = res.json();
       seen.push(...body.items.map((h: { label: string }) => h.label));
@@ -57,16 +78,24 @@ describe('GET /households', () => {
     const missing = await get('/api/v1/households?compoundId=999999', chairWest);
     expect(foreign.statusCode).toBe(404);
     expect(foreign.body).toBe(missing.body);
-    expect((await get(`/api/v1/households/${city.east.compound.householdIds[0]}`, chairWest)).statusCode).toBe(404);
+    expect(
+      (await get(`/api/v1/households/${city.east.compound.householdIds[0]}`, chairWest)).statusCode,
+    ).toBe(404);
   });
 
   it('lets a building leader see their building only', async () => {
-    expect((await get(`/api/v1/households?buildingId=${city.east.compound.building1Id}`, leader)).statusCode).toBe(200);
-    expect((await get(`/api/v1/households?compoundId=${city.east.compound.compoundId}`, leader)).statusCode).toBe(404);
+    expect(
+      (await get(`/api/v1/households?buildingId=${city.east.compound.building1Id}`, leader)).statusCode,
+    ).toBe(200);
+    expect(
+      (await get(`/api/v1/households?compoundId=${city.east.compound.compoundId}`, leader)).statusCode,
+    ).toBe(404);
   });
 
   it('gives residents without roles no household lists', async () => {
-    expect((await get(`/api/v1/households?compoundId=${city.east.compound.compoundId}`, resident)).statusCode).toBe(404);
+    expect(
+      (await get(`/api/v1/households?compoundId=${city.east.compound.compoundId}`, resident)).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -83,14 +112,22 @@ describe('GET /households/:id', () => {
 
 describe('POST /households (and the tree)', () => {
   it('requires authentication and rejects bad area values', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/households', payload: {} })).statusCode).toBe(401);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: { cookie: worker }, payload: { unitId: 1, room: '101', areaM2: '89.355' } });
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/households', payload: {} })).statusCode).toBe(
+      401,
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: { cookie: worker },
+      payload: { unitId: 1, room: '101', areaM2: '89.355' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toBe('body.areaM2');
   });
 
   it('creates a building, unit and household with exact area and an audit row each', async () => {
-    const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: { cookie: worker }, payload });
+    const post = (url: string, payload: object) =>
+      t.app.inject({ method: 'POST', url, headers: { cookie: worker }, payload });
     const b = await post('/api/v1/buildings', { compoundId: city.east.compound.compoundId, name: '99幢' });
     expect(b.statusCode).toBe(201);
     const u = await post('/api/v1/units', { buildingId: b.json().id, name: '1单元' });
@@ -101,9 +138,14 @@ describe('POST /households (and the tree)', () => {
     expect(row!.label).toBe('99幢1单元1801');
     const again = await post('/api/v1/households', { unitId: u.json().id, room: '1801', areaM2: '89.35' });
     expect(again.statusCode).toBe(409);
-    const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.subjectId, String(h.json().id)));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, String(h.json().id)));
     expect(audit.map((a) => a.action)).toEqual(['household.create']);
-    expect((await post('/api/v1/units', { buildingId: b.json().id + 100000, name: 'x' })).statusCode).toBe(404);
+    expect((await post('/api/v1/units', { buildingId: b.json().id + 100000, name: 'x' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('browses the tree from the nodes a role is granted on', async () => {

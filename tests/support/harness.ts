@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, inject } from 'vitest';
-import { hashPassword } from '../../src/modules/accounts/password.ts';
 import { roleGrants, users } from '../../src/modules/accounts/accounts.tables.ts';
+import { hashPassword } from '../../src/modules/accounts/password.ts';
 import type { Role } from '../../src/modules/accounts/roles.ts';
-import { startNotifications } from '../../src/modules/notifications/notify.ts';
 import { seedDemo } from '../../src/modules/demo/seed-demo.ts';
+import { startNotifications } from '../../src/modules/notifications/notify.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { loadSecretKey } from '../../src/server/crypto.ts';
 import { connect, type Database, ensureDatabase } from '../../src/server/db/client.ts';
@@ -27,7 +27,11 @@ export async function useTestApp(options: { demo?: boolean } = {}): Promise<Test
   loadSecretKey(inject('testDataDir'));
   const database = connect(url, 5);
   if (options.demo) await seedDemo(database.db);
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: inject('testDataDir'), LOGIN_RATE_LIMIT: '1000' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATA_DIR: inject('testDataDir'),
+    LOGIN_RATE_LIMIT: '1000',
+  });
   await startNotifications({ db: database.db, boss: null });
   const app = await buildApp({ config, db: database.db, pool: database.pool });
   await app.ready();
@@ -40,7 +44,11 @@ export async function useTestApp(options: { demo?: boolean } = {}): Promise<Test
     url,
     app,
     async login(phone, password = options.demo ? 'linshe123' : PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { phone, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { phone, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${phone} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'linshe_session');
       return `linshe_session=${cookie!.value}`;
@@ -51,11 +59,23 @@ export async function useTestApp(options: { demo?: boolean } = {}): Promise<Test
 let passwordHash: string | null = null;
 
 /** Creates a user with a role on a node (an area or building path, or a station). */
-export async function makeUser(ctx: Database, input: { phone: string; name?: string; role?: Role; stationId?: number | null; path?: string | null }) {
+export async function makeUser(
+  ctx: Database,
+  input: { phone: string; name?: string; role?: Role; stationId?: number | null; path?: string | null },
+) {
   passwordHash ??= await hashPassword(PASSWORD);
-  const [user] = await ctx.db.insert(users).values({ phone: input.phone, passwordHash, displayName: input.name ?? input.phone }).returning({ id: users.id });
+  const [user] = await ctx.db
+    .insert(users)
+    .values({ phone: input.phone, passwordHash, displayName: input.name ?? input.phone })
+    .returning({ id: users.id });
   if (input.role) {
-    await ctx.db.insert(roleGrants).values({ userId: user!.id, role: input.role, stationId: input.stationId ?? null, path: input.path ?? null, scopeName: 'test' });
+    await ctx.db.insert(roleGrants).values({
+      userId: user!.id,
+      role: input.role,
+      stationId: input.stationId ?? null,
+      path: input.path ?? null,
+      scopeName: 'test',
+    });
   }
   return user!.id;
 }

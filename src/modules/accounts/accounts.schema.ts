@@ -38,7 +38,13 @@ export const ZMeResponse = z.object({
   /** Actions the user holds somewhere in the tree, for navigation. */
   abilities: z.array(z.enum(ACTIONS)),
   households: z.array(
-    z.object({ householdId: z.number(), label: z.string(), compoundName: z.string(), relation: z.string(), stationId: z.number() }),
+    z.object({
+      householdId: z.number(),
+      label: z.string(),
+      compoundName: z.string(),
+      relation: z.string(),
+      stationId: z.number(),
+    }),
   ),
   pendingClaims: z.number(),
 });

@@ -10,21 +10,37 @@ import { createSession, forgetCachedUser } from './sessions.ts';
 
 const CODE_MINUTES = 10;
 const CODE_ATTEMPTS = 5;
-const hashCode = (phone: string, code: string) => createHash('sha256').update(`${phone}:${code}`).digest('hex');
+const hashCode = (phone: string, code: string) =>
+  createHash('sha256').update(`${phone}:${code}`).digest('hex');
 
-export async function loginWithPassword(ctx: Ctx, input: { phone: string; password: string; sessionHours: number }) {
+export async function loginWithPassword(
+  ctx: Ctx,
+  input: { phone: string; password: string; sessionHours: number },
+) {
   const [user] = await ctx.db.select().from(users).where(eq(users.phone, input.phone));
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok || user.disabledAt) throw new AppError('INVALID_CREDENTIALS');
   return await ctx.db.transaction(async (tx) => {
-    const session = await createSession(tx, { userId: user.id, hours: input.sessionHours, ip: ctx.ip, userAgent: ctx.userAgent });
-    await recordAudit(tx, { ...ctx, user: { userId: user.id } }, { action: 'session.login', subjectType: 'user', subjectId: user.id, path: '/' });
+    const session = await createSession(tx, {
+      userId: user.id,
+      hours: input.sessionHours,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    });
+    await recordAudit(
+      tx,
+      { ...ctx, user: { userId: user.id } },
+      { action: 'session.login', subjectType: 'user', subjectId: user.id, path: '/' },
+    );
     return session;
   });
 }
 
 /** Sends a six-digit one-time code through the notification channel (console in development). */
-export async function sendOneTimeCode(ctx: Ctx, input: { phone: string; purpose: 'login' | 'register' }): Promise<void> {
+export async function sendOneTimeCode(
+  ctx: Ctx,
+  input: { phone: string; purpose: 'login' | 'register' },
+): Promise<void> {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await ctx.db.insert(oneTimeCodes).values({
     phone: input.phone,
@@ -45,13 +61,23 @@ async function consumeCode(ctx: Ctx, phone: string, purpose: string, code: strin
     const [row] = await tx
       .select()
       .from(oneTimeCodes)
-      .where(and(eq(oneTimeCodes.phone, phone), eq(oneTimeCodes.purpose, purpose), isNull(oneTimeCodes.usedAt), gt(oneTimeCodes.expiresAt, new Date())))
+      .where(
+        and(
+          eq(oneTimeCodes.phone, phone),
+          eq(oneTimeCodes.purpose, purpose),
+          isNull(oneTimeCodes.usedAt),
+          gt(oneTimeCodes.expiresAt, new Date()),
+        ),
+      )
       .orderBy(desc(oneTimeCodes.id))
       .limit(1)
       .for('update');
     if (!row || row.attempts >= CODE_ATTEMPTS) return false;
     if (row.codeHash !== hashCode(phone, code)) {
-      await tx.update(oneTimeCodes).set({ attempts: sql`${oneTimeCodes.attempts} + 1` }).where(eq(oneTimeCodes.id, row.id));
+      await tx
+        .update(oneTimeCodes)
+        .set({ attempts: sql`${oneTimeCodes.attempts} + 1` })
+        .where(eq(oneTimeCodes.id, row.id));
       return false;
     }
     await tx.update(oneTimeCodes).set({ usedAt: new Date() }).where(eq(oneTimeCodes.id, row.id));
@@ -64,7 +90,12 @@ export async function loginWithCode(ctx: Ctx, input: { phone: string; code: stri
   await consumeCode(ctx, input.phone, 'login', input.code);
   const [user] = await ctx.db.select().from(users).where(eq(users.phone, input.phone));
   if (!user || user.disabledAt) throw new AppError('CODE_INVALID');
-  return await createSession(ctx.db, { userId: user.id, hours: input.sessionHours, ip: ctx.ip, userAgent: ctx.userAgent });
+  return await createSession(ctx.db, {
+    userId: user.id,
+    hours: input.sessionHours,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+  });
 }
 
 /** A resident signs up with a code sent to their phone; verification of a household comes after. */
@@ -76,14 +107,26 @@ export async function registerUser(
   const passwordHash = await hashPassword(input.password);
   return await ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.phone, input.phone));
-    if (existing) throw new AppError('CONFLICT', { detail: { zh: '该手机号已注册，请直接登录', en: 'This phone is already registered; sign in instead' } });
+    if (existing)
+      throw new AppError('CONFLICT', {
+        detail: { zh: '该手机号已注册，请直接登录', en: 'This phone is already registered; sign in instead' },
+      });
     const [user] = await tx
       .insert(users)
       .values({ phone: input.phone, passwordHash, displayName: input.displayName })
       .returning({ id: users.id });
     const userId = user!.id;
-    await recordAudit(tx, { ...ctx, user: { userId } }, { action: 'user.register', subjectType: 'user', subjectId: userId, path: '/' });
-    return await createSession(tx, { userId, hours: input.sessionHours, ip: ctx.ip, userAgent: ctx.userAgent });
+    await recordAudit(
+      tx,
+      { ...ctx, user: { userId } },
+      { action: 'user.register', subjectType: 'user', subjectId: userId, path: '/' },
+    );
+    return await createSession(tx, {
+      userId,
+      hours: input.sessionHours,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    });
   });
 }
 
@@ -94,7 +137,9 @@ export async function changePassword(
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.user.userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('VALIDATION', {
-      errors: [{ path: 'currentPassword', message: { zh: '当前密码不正确', en: 'The current password is wrong' } }],
+      errors: [
+        { path: 'currentPassword', message: { zh: '当前密码不正确', en: 'The current password is wrong' } },
+      ],
     });
   }
   const passwordHash = await hashPassword(input.newPassword);
@@ -102,7 +147,12 @@ export async function changePassword(
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     // Other sessions end: a changed password should lock out whoever else had it.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, ctx.user.sessionId)));
-    await recordAudit(tx, ctx, { action: 'user.passwordChange', subjectType: 'user', subjectId: user.id, path: '/' });
+    await recordAudit(tx, ctx, {
+      action: 'user.passwordChange',
+      subjectType: 'user',
+      subjectId: user.id,
+      path: '/',
+    });
   });
   forgetCachedUser(user.id);
 }

@@ -4,18 +4,30 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { householdMembers, residents, verificationClaims } from '../people/people.tables.ts';
 import { compounds, households } from '../places/places.tables.ts';
 import { roleGrants, users } from './accounts.tables.ts';
-import { ACTIONS } from './roles.ts';
 import { canAnywhere } from './policy.ts';
+import { ACTIONS } from './roles.ts';
 import { forgetCachedUser } from './sessions.ts';
 
 export async function getMe(ctx: AuthedCtx) {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.user.userId));
   const grants = await ctx.db
-    .select({ id: roleGrants.id, role: roleGrants.role, stationId: roleGrants.stationId, path: roleGrants.path, scopeName: roleGrants.scopeName })
+    .select({
+      id: roleGrants.id,
+      role: roleGrants.role,
+      stationId: roleGrants.stationId,
+      path: roleGrants.path,
+      scopeName: roleGrants.scopeName,
+    })
     .from(roleGrants)
     .where(eq(roleGrants.userId, ctx.user.userId));
   const homes = await ctx.db
-    .select({ householdId: households.id, label: households.label, compoundName: compounds.name, relation: householdMembers.relation, stationId: households.stationId })
+    .select({
+      householdId: households.id,
+      label: households.label,
+      compoundName: compounds.name,
+      relation: householdMembers.relation,
+      stationId: households.stationId,
+    })
     .from(residents)
     .innerJoin(householdMembers, eq(householdMembers.residentId, residents.id))
     .innerJoin(households, eq(households.id, householdMembers.householdId))
@@ -38,14 +50,23 @@ export async function getMe(ctx: AuthedCtx) {
   };
 }
 
-export async function updatePreferences(ctx: AuthedCtx, input: { largeMode?: boolean | undefined; locale?: 'zh-CN' | 'en-US' | undefined }) {
+export async function updatePreferences(
+  ctx: AuthedCtx,
+  input: { largeMode?: boolean | undefined; locale?: 'zh-CN' | 'en-US' | undefined },
+) {
   const patch: { largeMode?: boolean; locale?: string } = {};
   if (input.largeMode !== undefined) patch.largeMode = input.largeMode;
   if (input.locale !== undefined) patch.locale = input.locale;
   if (Object.keys(patch).length > 0) {
     await ctx.db.transaction(async (tx) => {
       await tx.update(users).set(patch).where(eq(users.id, ctx.user.userId));
-      await recordAudit(tx, ctx, { action: 'user.preferences', subjectType: 'user', subjectId: ctx.user.userId, path: '/', summary: patch });
+      await recordAudit(tx, ctx, {
+        action: 'user.preferences',
+        subjectType: 'user',
+        subjectId: ctx.user.userId,
+        path: '/',
+        summary: patch,
+      });
     });
     forgetCachedUser(ctx.user.userId);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { can, type Grant } from './policy.ts';
-import { ACTIONS, ROLE_ACTIONS, ROLE_SCOPES, ROLES, type Action, type Role } from './roles.ts';
+import { ACTIONS, type Action, ROLE_ACTIONS, ROLE_SCOPES, ROLES, type Role } from './roles.ts';
 
 // The expected matrix, written out by hand: which role may do which action on its own node.
 const Y = true;
@@ -8,20 +8,20 @@ const _ = false;
 // prettier-ignore
 const EXPECTED: Record<Role, Record<Action, boolean>> = {
   //                 tree.read tree.manage hh.read res.read res.sens res.manage roster verif actFor audit role
-  resident:        row(_, _, _, _, _, _, _, _, _, _, _),
-  buildingLeader:  row(Y, _, Y, Y, _, _, _, _, _, _, _),
-  councilMember:   row(Y, _, Y, Y, _, _, _, _, Y, _, _),
-  chair:           row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
-  secretaryGeneral:row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
-  propertyStaff:   row(Y, _, Y, Y, _, _, _, _, _, _, _),
+  resident: row(_, _, _, _, _, _, _, _, _, _, _),
+  buildingLeader: row(Y, _, Y, Y, _, _, _, _, _, _, _),
+  councilMember: row(Y, _, Y, Y, _, _, _, _, Y, _, _),
+  chair: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  secretaryGeneral: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  propertyStaff: row(Y, _, Y, Y, _, _, _, _, _, _, _),
   ownersCommittee: row(Y, _, Y, _, _, _, _, _, _, _, _),
-  socialWorker:    row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
-  gridWorker:      row(Y, _, Y, Y, Y, Y, _, Y, Y, _, _),
-  streetOfficer:   row(Y, Y, Y, _, _, _, _, _, _, Y, Y),
+  socialWorker: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  gridWorker: row(Y, _, Y, Y, Y, Y, _, Y, Y, _, _),
+  streetOfficer: row(Y, Y, Y, _, _, _, _, _, _, Y, Y),
   districtOfficer: row(Y, Y, Y, _, _, _, _, _, _, Y, Y),
-  cityOfficer:     row(Y, Y, Y, _, _, _, _, _, _, Y, Y),
-  expert:          row(Y, _, _, _, _, _, _, _, _, _, _),
-  platformAdmin:   row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  cityOfficer: row(Y, Y, Y, _, _, _, _, _, _, Y, Y),
+  expert: row(Y, _, _, _, _, _, _, _, _, _, _),
+  platformAdmin: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
 };
 
 function row(...flags: boolean[]): Record<Action, boolean> {

@@ -56,7 +56,13 @@ const STATION_ADMIN = [
   'audit.read',
   'role.manage',
 ] as const satisfies readonly Action[];
-const OFFICER = ['tree.read', 'tree.manage', 'household.read', 'audit.read', 'role.manage'] as const satisfies readonly Action[];
+const OFFICER = [
+  'tree.read',
+  'tree.manage',
+  'household.read',
+  'audit.read',
+  'role.manage',
+] as const satisfies readonly Action[];
 
 export const ROLE_ACTIONS = {
   resident: [],
@@ -67,7 +73,13 @@ export const ROLE_ACTIONS = {
   propertyStaff: [...STAFF_READ],
   ownersCommittee: ['tree.read', 'household.read'],
   socialWorker: STATION_ADMIN,
-  gridWorker: [...STAFF_READ, 'resident.readSensitive', 'resident.manage', 'verification.review', 'resident.actFor'],
+  gridWorker: [
+    ...STAFF_READ,
+    'resident.readSensitive',
+    'resident.manage',
+    'verification.review',
+    'resident.actFor',
+  ],
   streetOfficer: OFFICER,
   districtOfficer: OFFICER,
   cityOfficer: OFFICER,

@@ -22,29 +22,59 @@ const ZAuditEvent = z.object({
 });
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/audit', { schema: { tags: ['audit'], summary: 'Audit of everything below the nodes the user administers, newest first', querystring: ZPageQuery.extend({ stationId: ZId.optional() }), response: { 200: pageOf(ZAuditEvent) } } }, async (req) => {
-    const ctx = authed(req);
-    const grants = ctx.user.grants.filter((g) => roleAllows(g.role, 'audit.read'));
-    if (grants.length === 0) throw new AppError('FORBIDDEN');
-    const scopes: SQL[] = [];
-    for (const g of grants) {
-      if (g.path !== null) scopes.push(like(auditEvents.path, `${g.path.replace(/[\\%_]/g, '\\$&')}%`));
-      else if (g.stationId !== null) scopes.push(eq(auditEvents.stationId, g.stationId));
-    }
-    const stationIds = grants.flatMap((g) => (g.path === null && g.stationId !== null ? [g.stationId] : []));
-    if (stationIds.length > 0) scopes.push(inArray(auditEvents.stationId, stationIds));
-    const before = decodeCursor<[number]>(req.query.cursor, ['number']);
-    const rows = await ctx.db
-      .select()
-      .from(auditEvents)
-      .where(and(or(...scopes), req.query.stationId ? eq(auditEvents.stationId, req.query.stationId) : undefined, before ? lt(auditEvents.id, before[0]) : undefined))
-      .orderBy(desc(auditEvents.id))
-      .limit(req.query.limit + 1);
-    const more = rows.length > req.query.limit;
-    const page = more ? rows.slice(0, req.query.limit) : rows;
-    return {
-      items: page.map((r) => ({ id: r.id, at: r.at.toISOString(), actorUserId: r.actorUserId, onBehalfOfResidentId: r.onBehalfOfResidentId, action: r.action, subjectType: r.subjectType, subjectId: r.subjectId, stationId: r.stationId, summary: r.summary as Record<string, unknown>, ip: r.ip })),
-      nextCursor: more ? encodeCursor([page.at(-1)!.id]) : null,
-    };
-  });
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit of everything below the nodes the user administers, newest first',
+        querystring: ZPageQuery.extend({ stationId: ZId.optional() }),
+        response: { 200: pageOf(ZAuditEvent) },
+      },
+    },
+    async (req) => {
+      const ctx = authed(req);
+      const grants = ctx.user.grants.filter((g) => roleAllows(g.role, 'audit.read'));
+      if (grants.length === 0) throw new AppError('FORBIDDEN');
+      const scopes: SQL[] = [];
+      for (const g of grants) {
+        if (g.path !== null) scopes.push(like(auditEvents.path, `${g.path.replace(/[\\%_]/g, '\\$&')}%`));
+        else if (g.stationId !== null) scopes.push(eq(auditEvents.stationId, g.stationId));
+      }
+      const stationIds = grants.flatMap((g) =>
+        g.path === null && g.stationId !== null ? [g.stationId] : [],
+      );
+      if (stationIds.length > 0) scopes.push(inArray(auditEvents.stationId, stationIds));
+      const before = decodeCursor<[number]>(req.query.cursor, ['number']);
+      const rows = await ctx.db
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            or(...scopes),
+            req.query.stationId ? eq(auditEvents.stationId, req.query.stationId) : undefined,
+            before ? lt(auditEvents.id, before[0]) : undefined,
+          ),
+        )
+        .orderBy(desc(auditEvents.id))
+        .limit(req.query.limit + 1);
+      const more = rows.length > req.query.limit;
+      const page = more ? rows.slice(0, req.query.limit) : rows;
+      return {
+        items: page.map((r) => ({
+          id: r.id,
+          at: r.at.toISOString(),
+          actorUserId: r.actorUserId,
+          onBehalfOfResidentId: r.onBehalfOfResidentId,
+          action: r.action,
+          subjectType: r.subjectType,
+          subjectId: r.subjectId,
+          stationId: r.stationId,
+          summary: r.summary as Record<string, unknown>,
+          ip: r.ip,
+        })),
+        nextCursor: more ? encodeCursor([page.at(-1)!.id]) : null,
+      };
+    },
+  );
 };

@@ -26,6 +26,11 @@ export class SmtpChannel implements Channel {
     this.from = from;
   }
   async send(message: { to: string; subject: string; text: string }): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
+    await this.transport.sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+    });
   }
 }

@@ -19,15 +19,22 @@ export function consoleChannel(): ConsoleChannel {
 }
 
 /** Wires the outbox at start: the database, pg-boss (for retries), and the channels offered. */
-export async function startNotifications(options: { db: Db; boss: PgBoss | null; channels?: Channel[] }): Promise<void> {
+export async function startNotifications(options: {
+  db: Db;
+  boss: PgBoss | null;
+  channels?: Channel[];
+}): Promise<void> {
   outbox.db = options.db;
   outbox.boss = options.boss;
   for (const channel of options.channels ?? []) outbox.channels.set(channel.name, channel);
   if (options.boss) {
     await options.boss.createQueue(DELIVER_QUEUE, { retryLimit: 5, retryDelay: 5, retryBackoff: true });
-    await options.boss.work<{ deliveryId: number; subject: string; text: string }>(DELIVER_QUEUE, async (jobs) => {
-      for (const job of jobs) await deliver(job.data);
-    });
+    await options.boss.work<{ deliveryId: number; subject: string; text: string }>(
+      DELIVER_QUEUE,
+      async (jobs) => {
+        for (const job of jobs) await deliver(job.data);
+      },
+    );
   }
 }
 
@@ -47,7 +54,11 @@ async function deliver(input: { deliveryId: number; subject: string; text: strin
   } catch (err) {
     await db
       .update(deliveries)
-      .set({ status: 'failed', lastError: String((err as Error).message).slice(0, 500), attempts: sql`${deliveries.attempts} + 1` })
+      .set({
+        status: 'failed',
+        lastError: String((err as Error).message).slice(0, 500),
+        attempts: sql`${deliveries.attempts} + 1`,
+      })
       .where(eq(deliveries.id, row.id));
     throw err;
   }
@@ -73,7 +84,14 @@ export async function sendThroughChannel(
 /** Puts a notification in a user's inbox. Outside channels follow when the user has an address. */
 export async function notifyUser(
   db: DbOrTx,
-  input: { userId: number; stationId?: number | null; kind: string; title: string; body: string; data?: Record<string, unknown> },
+  input: {
+    userId: number;
+    stationId?: number | null;
+    kind: string;
+    title: string;
+    body: string;
+    data?: Record<string, unknown>;
+  },
 ): Promise<number> {
   const [row] = await db
     .insert(notifications)

@@ -12,7 +12,10 @@ const FILE_ERRORS = {
 } as const;
 
 /** Imports a roster into a compound: every row valid, or nothing written and every bad row named. */
-export async function importRosterFile(ctx: AuthedCtx, input: { compoundId: number; fileName: string; data: Buffer }) {
+export async function importRosterFile(
+  ctx: AuthedCtx,
+  input: { compoundId: number; fileName: string; data: Buffer },
+) {
   const compound = await findPlace(ctx.db, ctx.user, 'compound', input.compoundId, 'household.read');
   if (!can(ctx.user, 'roster.import', compound)) throw new AppError('FORBIDDEN');
   let lines: Awaited<ReturnType<typeof readCells>>;
@@ -20,14 +23,19 @@ export async function importRosterFile(ctx: AuthedCtx, input: { compoundId: numb
     lines = await readCells(input.fileName, input.data);
   } catch (err) {
     if (err instanceof RosterFileError) {
-      throw new AppError('VALIDATION', { detail: FILE_ERRORS[err.message as keyof typeof FILE_ERRORS] ?? FILE_ERRORS.TYPE });
+      throw new AppError('VALIDATION', {
+        detail: FILE_ERRORS[err.message as keyof typeof FILE_ERRORS] ?? FILE_ERRORS.TYPE,
+      });
     }
     throw err;
   }
   const { rows, problems } = parseRoster(lines);
   if (problems.length > 0) {
     throw new AppError('IMPORT_INVALID', {
-      detail: { zh: `共 ${problems.length} 行有错误，未导入任何数据`, en: `${problems.length} bad rows; nothing was imported` },
+      detail: {
+        zh: `共 ${problems.length} 行有错误，未导入任何数据`,
+        en: `${problems.length} bad rows; nothing was imported`,
+      },
       extra: { rows: problems },
     });
   }

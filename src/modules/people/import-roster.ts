@@ -23,7 +23,12 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 export async function writeRoster(
   tx: DbOrTx,
   actor: AuditActor,
-  input: { compound: { id: number; stationId: number; path: string }; fileName: string; rows: RosterRow[]; importedBy: number },
+  input: {
+    compound: { id: number; stationId: number; path: string };
+    fileName: string;
+    rows: RosterRow[];
+    importedBy: number;
+  },
 ) {
   const { compound, rows } = input;
   const stationId = compound.stationId;
@@ -36,8 +41,13 @@ export async function writeRoster(
       .values(chunk.map((name) => ({ stationId, compoundId: compound.id, name, path: '' })))
       .onConflictDoNothing(),
   );
-  await tx.execute(sql`update ${buildings} set path = ${compound.path} || 'b' || id || '/' where compound_id = ${compound.id} and path = ''`);
-  const buildingRows = await tx.select({ id: buildings.id, name: buildings.name, path: buildings.path }).from(buildings).where(eq(buildings.compoundId, compound.id));
+  await tx.execute(
+    sql`update ${buildings} set path = ${compound.path} || 'b' || id || '/' where compound_id = ${compound.id} and path = ''`,
+  );
+  const buildingRows = await tx
+    .select({ id: buildings.id, name: buildings.name, path: buildings.path })
+    .from(buildings)
+    .where(eq(buildings.compoundId, compound.id));
   const buildingByName = new Map(buildingRows.map((b) => [b.name, b]));
 
   // Units
@@ -45,20 +55,35 @@ export async function writeRoster(
   await insertChunks(unitKeys, (chunk) =>
     tx
       .insert(units)
-      .values(chunk.map((r) => ({ stationId, buildingId: buildingByName.get(r.building)!.id, name: r.unit, path: '' })))
+      .values(
+        chunk.map((r) => ({
+          stationId,
+          buildingId: buildingByName.get(r.building)!.id,
+          name: r.unit,
+          path: '',
+        })),
+      )
       .onConflictDoNothing(),
   );
   const buildingIds = buildingRows.map((b) => b.id);
   await tx.execute(
     sql`update ${units} u set path = b.path || 'u' || u.id || '/' from ${buildings} b where b.id = u.building_id and u.path = '' and u.building_id in ${buildingIds}`,
   );
-  const unitRows = await tx.select({ id: units.id, name: units.name, buildingId: units.buildingId }).from(units).where(inArray(units.buildingId, buildingIds));
+  const unitRows = await tx
+    .select({ id: units.id, name: units.name, buildingId: units.buildingId })
+    .from(units)
+    .where(inArray(units.buildingId, buildingIds));
   const unitByKey = new Map(unitRows.map((u) => [`${u.buildingId}\u0000${u.name}`, u]));
   const unitOf = (r: RosterRow) => unitByKey.get(`${buildingByName.get(r.building)!.id}\u0000${r.unit}`)!;
 
   // Households
-  const before = await tx.select({ n: sql<number>`count(*)::int` }).from(households).where(eq(households.compoundId, compound.id));
-  const householdKeys = [...new Map(rows.map((r) => [`${r.building}\u0000${r.unit}\u0000${r.room}`, r])).values()];
+  const before = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(households)
+    .where(eq(households.compoundId, compound.id));
+  const householdKeys = [
+    ...new Map(rows.map((r) => [`${r.building}\u0000${r.unit}\u0000${r.room}`, r])).values(),
+  ];
   await insertChunks(householdKeys, (chunk) =>
     tx
       .insert(households)
@@ -78,23 +103,40 @@ export async function writeRoster(
           };
         }),
       )
-      .onConflictDoUpdate({ target: [households.unitId, households.room], set: { areaCm2: sql`excluded.area_cm2` } }),
+      .onConflictDoUpdate({
+        target: [households.unitId, households.room],
+        set: { areaCm2: sql`excluded.area_cm2` },
+      }),
   );
   await tx.execute(
     sql`update ${households} h set path = u.path || 'h' || h.id || '/' from ${units} u where u.id = h.unit_id and h.path = '' and h.compound_id = ${compound.id}`,
   );
-  const after = await tx.select({ n: sql<number>`count(*)::int` }).from(households).where(eq(households.compoundId, compound.id));
-  const householdRows = await tx.select({ id: households.id, unitId: households.unitId, room: households.room }).from(households).where(eq(households.compoundId, compound.id));
+  const after = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(households)
+    .where(eq(households.compoundId, compound.id));
+  const householdRows = await tx
+    .select({ id: households.id, unitId: households.unitId, room: households.room })
+    .from(households)
+    .where(eq(households.compoundId, compound.id));
   const householdByKey = new Map(householdRows.map((h) => [`${h.unitId}\u0000${h.room}`, h.id]));
   const householdOf = (r: RosterRow) => householdByKey.get(`${unitOf(r).id}\u0000${r.room}`)!;
 
   // Residents: one per (name, phone) in the station; people without a phone are one per household.
-  const existing = await tx.select({ id: residents.id, name: residents.name, phone: residents.phone }).from(residents).where(eq(residents.stationId, stationId));
-  const personKey = (name: string, phone: string | null, householdId: number) => (phone ? `${name}\u0000${phone}` : `${name}\u0000-\u0000${householdId}`);
+  const existing = await tx
+    .select({ id: residents.id, name: residents.name, phone: residents.phone })
+    .from(residents)
+    .where(eq(residents.stationId, stationId));
+  const personKey = (name: string, phone: string | null, householdId: number) =>
+    phone ? `${name}\u0000${phone}` : `${name}\u0000-\u0000${householdId}`;
   const residentByKey = new Map<string, number>();
   for (const r of existing) if (r.phone) residentByKey.set(personKey(r.name, r.phone, 0), r.id);
   const linked = await tx
-    .select({ residentId: householdMembers.residentId, householdId: householdMembers.householdId, name: residents.name })
+    .select({
+      residentId: householdMembers.residentId,
+      householdId: householdMembers.householdId,
+      name: residents.name,
+    })
     .from(householdMembers)
     .innerJoin(residents, eq(residents.id, householdMembers.residentId))
     .where(and(eq(householdMembers.stationId, stationId), sql`${residents.phone} is null`));
@@ -120,18 +162,27 @@ export async function writeRoster(
         })),
       )
       .returning({ id: residents.id });
-    chunk.forEach(([key], i) => residentByKey.set(key, created[i]!.id));
+    for (const [i, [key]] of chunk.entries()) residentByKey.set(key, created[i]!.id);
   });
 
   // Links: a new named voter replaces the household's old one.
   const links = rows.map((r) => {
     const householdId = householdOf(r);
-    return { stationId, householdId, residentId: residentByKey.get(personKey(r.name, r.phone, householdId))!, relation: r.relation, isVoter: r.isVoter };
+    return {
+      stationId,
+      householdId,
+      residentId: residentByKey.get(personKey(r.name, r.phone, householdId))!,
+      relation: r.relation,
+      isVoter: r.isVoter,
+    };
   });
   const voterHouseholds = links.filter((l) => l.isVoter).map((l) => l.householdId);
   if (voterHouseholds.length > 0) {
     await insertChunks(voterHouseholds, (chunk) =>
-      tx.update(householdMembers).set({ isVoter: false }).where(and(inArray(householdMembers.householdId, chunk), eq(householdMembers.isVoter, true))),
+      tx
+        .update(householdMembers)
+        .set({ isVoter: false })
+        .where(and(inArray(householdMembers.householdId, chunk), eq(householdMembers.isVoter, true))),
     );
   }
   let linksCreated = 0;
@@ -150,7 +201,15 @@ export async function writeRoster(
   const householdsCreated = after[0]!.n - before[0]!.n;
   const [record] = await tx
     .insert(rosterImports)
-    .values({ stationId, compoundId: compound.id, fileName: input.fileName.slice(0, 200), rowCount: rows.length, householdsCreated, residentsCreated: newList.length, importedBy: input.importedBy })
+    .values({
+      stationId,
+      compoundId: compound.id,
+      fileName: input.fileName.slice(0, 200),
+      rowCount: rows.length,
+      householdsCreated,
+      residentsCreated: newList.length,
+      importedBy: input.importedBy,
+    })
     .returning({ id: rosterImports.id });
   await recordAudit(tx, actor, {
     action: 'roster.import',
@@ -158,12 +217,27 @@ export async function writeRoster(
     subjectId: compound.id,
     stationId,
     path: compound.path,
-    summary: { importId: record!.id, rows: rows.length, householdsCreated, residentsCreated: newList.length, linksCreated },
+    summary: {
+      importId: record!.id,
+      rows: rows.length,
+      householdsCreated,
+      residentsCreated: newList.length,
+      linksCreated,
+    },
   });
-  return { importId: record!.id, rows: rows.length, householdsCreated, residentsCreated: newList.length, linksCreated };
+  return {
+    importId: record!.id,
+    rows: rows.length,
+    householdsCreated,
+    residentsCreated: newList.length,
+    linksCreated,
+  };
 }
 
 export async function compoundForImport(tx: DbOrTx, compoundId: number) {
-  const [row] = await tx.select({ id: compounds.id, stationId: compounds.stationId, path: compounds.path }).from(compounds).where(eq(compounds.id, compoundId));
+  const [row] = await tx
+    .select({ id: compounds.id, stationId: compounds.stationId, path: compounds.path })
+    .from(compounds)
+    .where(eq(compounds.id, compoundId));
   return row ?? null;
 }

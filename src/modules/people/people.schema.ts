@@ -43,7 +43,14 @@ export const ZResident = z.object({
   birthYear: z.number().nullable(),
   tags: z.array(z.string()),
   verified: z.boolean(),
-  households: z.array(z.object({ householdId: z.number(), label: z.string(), relation: z.enum(RELATIONS), isVoter: z.boolean() })),
+  households: z.array(
+    z.object({
+      householdId: z.number(),
+      label: z.string(),
+      relation: z.enum(RELATIONS),
+      isVoter: z.boolean(),
+    }),
+  ),
   abilities: z.array(z.string()),
 });
 export const ZResidentQuery = ZPageQuery.extend({ stationId: ZId, q: z.string().trim().max(40).optional() });

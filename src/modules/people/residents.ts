@@ -8,12 +8,18 @@ import { abilitiesAt, can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { findPlace } from '../places/find-place.ts';
 import { compounds, households, stations } from '../places/places.tables.ts';
+import { resolveActingFor } from './acting-for.ts';
 import { maskIdNumber, maskPhone } from './people.presenters.ts';
 import { householdMembers, residents } from './people.tables.ts';
 
 type Relation = 'owner' | 'tenant' | 'member';
 type ResidentRow = typeof residents.$inferSelect;
-const RESIDENT_ACTIONS = ['resident.read', 'resident.readSensitive', 'resident.manage', 'resident.actFor'] as const;
+const RESIDENT_ACTIONS = [
+  'resident.read',
+  'resident.readSensitive',
+  'resident.manage',
+  'resident.actFor',
+] as const;
 
 async function stationPlace(db: DbOrTx, ctx: AuthedCtx, stationId: number) {
   return findPlace(db, ctx.user, 'station', stationId, 'household.read');
@@ -35,16 +41,35 @@ function presentRow(row: ResidentRow, sensitive: boolean) {
 }
 
 /** Links a resident to households of the same station; at most one named voter per household. */
-export async function linkMembers(tx: DbOrTx, stationId: number, residentId: number, links: { householdId: number; relation: Relation; isVoter: boolean }[]) {
+export async function linkMembers(
+  tx: DbOrTx,
+  stationId: number,
+  residentId: number,
+  links: { householdId: number; relation: Relation; isVoter: boolean }[],
+) {
   if (links.length === 0) return;
   const ids = [...new Set(links.map((l) => l.householdId))];
-  const found = await tx.select({ id: households.id }).from(households).where(and(inArray(households.id, ids), eq(households.stationId, stationId)));
+  const found = await tx
+    .select({ id: households.id })
+    .from(households)
+    .where(and(inArray(households.id, ids), eq(households.stationId, stationId)));
   if (found.length !== ids.length) {
-    throw new AppError('VALIDATION', { errors: [{ path: 'households', message: { zh: '所选房屋不属于该自治站', en: 'A household is not in this station' } }] });
+    throw new AppError('VALIDATION', {
+      errors: [
+        {
+          path: 'households',
+          message: { zh: '所选房屋不属于该自治站', en: 'A household is not in this station' },
+        },
+      ],
+    });
   }
   for (const link of links) {
     if (link.isVoter && link.relation !== 'owner') {
-      throw new AppError('VALIDATION', { errors: [{ path: 'households', message: { zh: '投票人必须是业主', en: 'The named voter must be an owner' } }] });
+      throw new AppError('VALIDATION', {
+        errors: [
+          { path: 'households', message: { zh: '投票人必须是业主', en: 'The named voter must be an owner' } },
+        ],
+      });
     }
   }
   await tx.insert(householdMembers).values(links.map((l) => ({ stationId, residentId, ...l })));
@@ -52,7 +77,15 @@ export async function linkMembers(tx: DbOrTx, stationId: number, residentId: num
 
 export async function createResident(
   ctx: AuthedCtx,
-  input: { stationId: number; name: string; phone?: string | undefined; idNumber?: string | undefined; birthYear?: number | undefined; tags: string[]; households: { householdId: number; relation: Relation; isVoter: boolean }[] },
+  input: {
+    stationId: number;
+    name: string;
+    phone?: string | undefined;
+    idNumber?: string | undefined;
+    birthYear?: number | undefined;
+    tags: string[];
+    households: { householdId: number; relation: Relation; isVoter: boolean }[];
+  },
 ) {
   const station = await stationPlace(ctx.db, ctx, input.stationId);
   if (!can(ctx.user, 'resident.manage', station)) throw new AppError('FORBIDDEN');
@@ -76,7 +109,11 @@ export async function createResident(
       subjectId: created!.id,
       stationId: input.stationId,
       path: station.path,
-      summary: { name: input.name, phone: maskPhone(input.phone ?? null), households: input.households.map((h) => h.householdId) },
+      summary: {
+        name: input.name,
+        phone: maskPhone(input.phone ?? null),
+        households: input.households.map((h) => h.householdId),
+      },
     });
     return created!;
   });
@@ -86,12 +123,20 @@ export async function createResident(
 export async function getResident(ctx: AuthedCtx, id: number) {
   const [row] = await ctx.db.select().from(residents).where(eq(residents.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  const [station] = await ctx.db.select({ path: stations.path }).from(stations).where(eq(stations.id, row.stationId));
+  const [station] = await ctx.db
+    .select({ path: stations.path })
+    .from(stations)
+    .where(eq(stations.id, row.stationId));
   const place = { stationId: row.stationId, path: station!.path };
   const own = row.userId === ctx.user.userId;
   if (!own && !can(ctx.user, 'resident.read', place)) throw new AppError('NOT_FOUND');
   const links = await ctx.db
-    .select({ householdId: householdMembers.householdId, label: households.label, relation: householdMembers.relation, isVoter: householdMembers.isVoter })
+    .select({
+      householdId: householdMembers.householdId,
+      label: households.label,
+      relation: householdMembers.relation,
+      isVoter: householdMembers.isVoter,
+    })
     .from(householdMembers)
     .innerJoin(households, eq(households.id, householdMembers.householdId))
     .where(eq(householdMembers.residentId, id));
@@ -102,19 +147,40 @@ export async function getResident(ctx: AuthedCtx, id: number) {
   };
 }
 
+/**
+ * Edits a resident. Staff with resident.manage may change everything; the resident themselves, or
+ * someone acting for them (X-On-Behalf-Of), may change their phone, birth year and tags.
+ */
 export async function updateResident(
   ctx: AuthedCtx,
   id: number,
-  input: { name?: string | undefined; phone?: string | null | undefined; idNumber?: string | null | undefined; birthYear?: number | null | undefined; tags?: string[] | undefined },
+  input: {
+    name?: string | undefined;
+    phone?: string | null | undefined;
+    idNumber?: string | null | undefined;
+    birthYear?: number | null | undefined;
+    tags?: string[] | undefined;
+  },
 ) {
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(residents).where(eq(residents.id, id)).for('update');
     if (!row) throw new AppError('NOT_FOUND');
-    const station = await stationPlace(tx, ctx, row.stationId).catch(() => {
-      throw new AppError('NOT_FOUND');
-    });
-    if (!can(ctx.user, 'resident.read', station)) throw new AppError('NOT_FOUND');
-    if (!can(ctx.user, 'resident.manage', station)) throw new AppError('FORBIDDEN');
+    const [station] = await tx
+      .select({ path: stations.path })
+      .from(stations)
+      .where(eq(stations.id, row.stationId));
+    const place = { stationId: row.stationId, path: station!.path };
+    const actingFor = ctx.onBehalfOf === id ? await resolveActingFor(tx, ctx) : null;
+    const self = row.userId === ctx.user.userId;
+    const manager = can(ctx.user, 'resident.manage', place);
+    if (!manager && !self && actingFor === null) {
+      throw new AppError(can(ctx.user, 'resident.read', place) ? 'FORBIDDEN' : 'NOT_FOUND');
+    }
+    if (!manager && (input.name !== undefined || input.idNumber !== undefined)) {
+      throw new AppError('FORBIDDEN', {
+        detail: { zh: '姓名和身份证号只能由工作人员修改', en: 'Only staff may change the name or ID number' },
+      });
+    }
     const patch: Partial<typeof residents.$inferInsert> = {};
     if (input.name !== undefined) patch.name = input.name;
     if (input.phone !== undefined) patch.phone = input.phone;
@@ -124,21 +190,33 @@ export async function updateResident(
       patch.idNumberEnc = input.idNumber ? encryptField(input.idNumber) : null;
       patch.idNumberTail = input.idNumber ? input.idNumber.slice(-4) : null;
     }
-    if (Object.keys(patch).length === 0) return presentRow(row, can(ctx.user, 'resident.readSensitive', station));
+    const sensitive = self || can(ctx.user, 'resident.readSensitive', place);
+    if (Object.keys(patch).length === 0) return presentRow(row, sensitive);
     const [updated] = await tx.update(residents).set(patch).where(eq(residents.id, id)).returning();
-    await recordAudit(tx, ctx, {
-      action: 'resident.update',
-      subjectType: 'resident',
-      subjectId: id,
-      stationId: row.stationId,
-      path: station.path,
-      summary: { fields: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined) },
-    });
-    return presentRow(updated!, can(ctx.user, 'resident.readSensitive', station));
+    await recordAudit(
+      tx,
+      { ...ctx, onBehalfOfResident: actingFor },
+      {
+        action: 'resident.update',
+        subjectType: 'resident',
+        subjectId: id,
+        stationId: row.stationId,
+        path: place.path,
+        summary: {
+          fields: Object.keys(patch)
+            .filter((k) => k !== 'idNumberTail')
+            .map((k) => (k === 'idNumberEnc' ? 'idNumber' : k)),
+        },
+      },
+    );
+    return presentRow(updated!, sensitive);
   });
 }
 
-export async function listResidents(ctx: AuthedCtx, query: { stationId: number; q?: string | undefined; cursor?: string | undefined; limit: number }) {
+export async function listResidents(
+  ctx: AuthedCtx,
+  query: { stationId: number; q?: string | undefined; cursor?: string | undefined; limit: number },
+) {
   const station = await stationPlace(ctx.db, ctx, query.stationId);
   if (!can(ctx.user, 'resident.read', station)) throw new AppError('FORBIDDEN');
   const after = decodeCursor<[number]>(query.cursor, ['number']);
@@ -158,21 +236,41 @@ export async function listResidents(ctx: AuthedCtx, query: { stationId: number; 
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const sensitive = can(ctx.user, 'resident.readSensitive', station);
-  return { items: page.map((r) => presentRow(r, sensitive)), nextCursor: more ? encodeCursor([page.at(-1)!.id]) : null };
+  return {
+    items: page.map((r) => presentRow(r, sensitive)),
+    nextCursor: more ? encodeCursor([page.at(-1)!.id]) : null,
+  };
 }
 
-export async function addMember(ctx: AuthedCtx, householdId: number, input: { residentId: number; relation: Relation; isVoter: boolean }) {
+export async function addMember(
+  ctx: AuthedCtx,
+  householdId: number,
+  input: { residentId: number; relation: Relation; isVoter: boolean },
+) {
   return ctx.db.transaction(async (tx) => {
     const household = await findPlace(tx, ctx.user, 'household', householdId, 'household.read');
     if (!can(ctx.user, 'resident.manage', household)) throw new AppError('FORBIDDEN');
-    const [resident] = await tx.select({ id: residents.id }).from(residents).where(and(eq(residents.id, input.residentId), eq(residents.stationId, household.stationId!)));
+    const [resident] = await tx
+      .select({ id: residents.id })
+      .from(residents)
+      .where(and(eq(residents.id, input.residentId), eq(residents.stationId, household.stationId!)));
     if (!resident) throw new AppError('NOT_FOUND');
     if (input.isVoter) {
       // Naming a new voter replaces the old one: one household, one named voter.
-      await tx.update(householdMembers).set({ isVoter: false }).where(and(eq(householdMembers.householdId, householdId), eq(householdMembers.isVoter, true)));
+      await tx
+        .update(householdMembers)
+        .set({ isVoter: false })
+        .where(and(eq(householdMembers.householdId, householdId), eq(householdMembers.isVoter, true)));
     }
     await linkMembers(tx, household.stationId!, input.residentId, [{ householdId, ...input }]);
-    await recordAudit(tx, ctx, { action: 'household.memberAdd', subjectType: 'household', subjectId: householdId, stationId: household.stationId, path: household.path, summary: { ...input } });
+    await recordAudit(tx, ctx, {
+      action: 'household.memberAdd',
+      subjectType: 'household',
+      subjectId: householdId,
+      stationId: household.stationId,
+      path: household.path,
+      summary: { ...input },
+    });
   });
 }
 
@@ -185,7 +283,14 @@ export async function removeMember(ctx: AuthedCtx, householdId: number, resident
       .where(and(eq(householdMembers.householdId, householdId), eq(householdMembers.residentId, residentId)))
       .returning({ id: householdMembers.id });
     if (removed.length === 0) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, ctx, { action: 'household.memberRemove', subjectType: 'household', subjectId: householdId, stationId: household.stationId, path: household.path, summary: { residentId } });
+    await recordAudit(tx, ctx, {
+      action: 'household.memberRemove',
+      subjectType: 'household',
+      subjectId: householdId,
+      stationId: household.stationId,
+      path: household.path,
+      summary: { residentId },
+    });
   });
 }
 
@@ -199,7 +304,14 @@ export async function getHousehold(ctx: AuthedCtx, id: number) {
     .where(eq(households.id, id));
   const members = can(ctx.user, 'resident.read', place)
     ? await ctx.db
-        .select({ residentId: residents.id, name: residents.name, phone: residents.phone, relation: householdMembers.relation, isVoter: householdMembers.isVoter, verifiedAt: residents.verifiedAt })
+        .select({
+          residentId: residents.id,
+          name: residents.name,
+          phone: residents.phone,
+          relation: householdMembers.relation,
+          isVoter: householdMembers.isVoter,
+          verifiedAt: residents.verifiedAt,
+        })
         .from(householdMembers)
         .innerJoin(residents, eq(residents.id, householdMembers.residentId))
         .where(eq(householdMembers.householdId, id))
@@ -209,7 +321,19 @@ export async function getHousehold(ctx: AuthedCtx, id: number) {
   return {
     row: found!.row,
     compoundName: found!.compoundName,
-    members: members.map((m) => ({ residentId: m.residentId, name: m.name, phone: sensitive ? m.phone : maskPhone(m.phone), relation: m.relation, isVoter: m.isVoter, verified: m.verifiedAt !== null })),
-    abilities: abilitiesAt(ctx.user, place, ['household.read', 'resident.read', 'resident.manage', 'resident.actFor']),
+    members: members.map((m) => ({
+      residentId: m.residentId,
+      name: m.name,
+      phone: sensitive ? m.phone : maskPhone(m.phone),
+      relation: m.relation,
+      isVoter: m.isVoter,
+      verified: m.verifiedAt !== null,
+    })),
+    abilities: abilitiesAt(ctx.user, place, [
+      'household.read',
+      'resident.read',
+      'resident.manage',
+      'resident.actFor',
+    ]),
   };
 }

@@ -58,7 +58,10 @@ const NO = new Set(['否', 'n', 'no', 'false', '0', '']);
 export class RosterFileError extends Error {}
 
 /** Cells of each line, with 1-based line numbers as a spreadsheet shows them. */
-export async function readCells(fileName: string, data: Buffer): Promise<{ line: number; cells: string[] }[]> {
+export async function readCells(
+  fileName: string,
+  data: Buffer,
+): Promise<{ line: number; cells: string[] }[]> {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.xlsx')) {
     const workbook = new ExcelJS.Workbook();
@@ -79,7 +82,12 @@ export async function readCells(fileName: string, data: Buffer): Promise<{ line:
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
     let records: string[][];
     try {
-      records = parseCsv(data, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+      records = parseCsv(data, {
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: false,
+        trim: true,
+      }) as string[][];
     } catch {
       throw new RosterFileError('CSV');
     }
@@ -91,7 +99,11 @@ export async function readCells(fileName: string, data: Buffer): Promise<{ line:
 function cellText(value: ExcelJS.CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('text' in value) return String(value.text).trim();
     if ('result' in value) return String(value.result ?? '').trim();
     if (value instanceof Date) return value.toISOString();
@@ -99,7 +111,10 @@ function cellText(value: ExcelJS.CellValue | undefined): string {
   return String(value).trim();
 }
 
-export function parseRoster(lines: { line: number; cells: string[] }[]): { rows: RosterRow[]; problems: RosterProblem[] } {
+export function parseRoster(lines: { line: number; cells: string[] }[]): {
+  rows: RosterRow[];
+  problems: RosterProblem[];
+} {
   const [header, ...body] = lines;
   if (!header) return { rows: [], problems: [{ line: 1, reason: '文件为空 / the file is empty' }] };
   const index = new Map<Column, number>();
@@ -111,10 +126,21 @@ export function parseRoster(lines: { line: number; cells: string[] }[]): { rows:
   });
   const missing = REQUIRED.filter((c) => !index.has(c));
   if (missing.length > 0) {
-    return { rows: [], problems: [{ line: header.line, reason: `缺少列：${missing.map((c) => COLUMNS[c][0]).join('、')} / missing columns` }] };
+    return {
+      rows: [],
+      problems: [
+        {
+          line: header.line,
+          reason: `缺少列：${missing.map((c) => COLUMNS[c][0]).join('、')} / missing columns`,
+        },
+      ],
+    };
   }
   if (body.length > LIMITS.rosterRowsMax) {
-    return { rows: [], problems: [{ line: header.line, reason: `行数超过上限 ${LIMITS.rosterRowsMax} / too many rows` }] };
+    return {
+      rows: [],
+      problems: [{ line: header.line, reason: `行数超过上限 ${LIMITS.rosterRowsMax} / too many rows` }],
+    };
   }
   const rows: RosterRow[] = [];
   const problems: RosterProblem[] = [];
@@ -137,7 +163,8 @@ export function parseRoster(lines: { line: number; cells: string[] }[]): { rows:
     if (!unit) reasons.push('单元为空');
     if (!room) reasons.push('房号为空');
     if (!name) reasons.push('姓名为空');
-    if (building.length > 60 || unit.length > 60 || room.length > 20 || name.length > LIMITS.nameMax) reasons.push('内容过长');
+    if (building.length > 60 || unit.length > 60 || room.length > 20 || name.length > LIMITS.nameMax)
+      reasons.push('内容过长');
     const area = ZAreaM2.safeParse(get('area'));
     if (!area.success) reasons.push(`面积“${get('area').slice(0, 12)}”无效（应为数字，最多两位小数）`);
     const phoneText = get('phone');
@@ -154,7 +181,8 @@ export function parseRoster(lines: { line: number; cells: string[] }[]): { rows:
     if (idNumber && !idNumber.success) reasons.push('身份证号无效（应为18位）');
     const birthText = get('birthYear');
     const birthYear = birthText ? Number(birthText) : null;
-    if (birthYear !== null && (!Number.isInteger(birthYear) || birthYear < 1900 || birthYear > thisYear)) reasons.push('出生年份无效');
+    if (birthYear !== null && (!Number.isInteger(birthYear) || birthYear < 1900 || birthYear > thisYear))
+      reasons.push('出生年份无效');
 
     const key = `${building}\u0000${unit}\u0000${room}`;
     if (area.success) {
@@ -190,6 +218,7 @@ export function parseRoster(lines: { line: number; cells: string[] }[]): { rows:
       birthYear,
     });
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ line: header.line, reason: '没有数据行 / no data rows' });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ line: header.line, reason: '没有数据行 / no data rows' });
   return { rows, problems };
 }

@@ -18,7 +18,10 @@ type Relation = 'owner' | 'tenant' | 'member';
  * A signed-in person claims a household. When the roster already lists them there (same name and
  * phone), the claim is verified at once (method "roster"); otherwise staff check it.
  */
-export async function claimHousehold(ctx: AuthedCtx, input: { householdId: number; claimedName: string; relation: Relation }) {
+export async function claimHousehold(
+  ctx: AuthedCtx,
+  input: { householdId: number; claimedName: string; relation: Relation },
+) {
   const [household] = await ctx.db.select().from(households).where(eq(households.id, input.householdId));
   if (!household) throw new AppError('NOT_FOUND');
   return ctx.db.transaction(async (tx) => {
@@ -26,7 +29,13 @@ export async function claimHousehold(ctx: AuthedCtx, input: { householdId: numbe
       .select({ residentId: residents.id, userId: residents.userId })
       .from(householdMembers)
       .innerJoin(residents, eq(residents.id, householdMembers.residentId))
-      .where(and(eq(householdMembers.householdId, household.id), eq(residents.name, input.claimedName), eq(residents.phone, ctx.user.phone)));
+      .where(
+        and(
+          eq(householdMembers.householdId, household.id),
+          eq(residents.name, input.claimedName),
+          eq(residents.phone, ctx.user.phone),
+        ),
+      );
     const verified = !!match && (match.userId === null || match.userId === ctx.user.userId);
     let created: typeof verificationClaims.$inferSelect;
     try {
@@ -46,11 +55,20 @@ export async function claimHousehold(ctx: AuthedCtx, input: { householdId: numbe
         .returning()) as [typeof verificationClaims.$inferSelect];
     } catch (err) {
       if (pgErrorCode(err) === '23505') {
-        throw new AppError('CONFLICT', { detail: { zh: '您已提交过该房屋的认证申请，请等待审核', en: 'You already have a pending claim for this household' } });
+        throw new AppError('CONFLICT', {
+          detail: {
+            zh: '您已提交过该房屋的认证申请，请等待审核',
+            en: 'You already have a pending claim for this household',
+          },
+        });
       }
       throw err;
     }
-    if (verified) await tx.update(residents).set({ userId: ctx.user.userId, verifiedAt: new Date() }).where(eq(residents.id, match.residentId));
+    if (verified)
+      await tx
+        .update(residents)
+        .set({ userId: ctx.user.userId, verifiedAt: new Date() })
+        .where(eq(residents.id, match.residentId));
     await recordAudit(tx, ctx, {
       action: verified ? 'claim.verifiedByRoster' : 'claim.create',
       subjectType: 'claim',
@@ -64,24 +82,45 @@ export async function claimHousehold(ctx: AuthedCtx, input: { householdId: numbe
 }
 
 /** Staff verify or reject a claim. Verifying links the account to a resident of the household. */
-export async function decideClaim(ctx: AuthedCtx, id: number, input: { decision: 'verify' } | { decision: 'reject'; reason: string }) {
+export async function decideClaim(
+  ctx: AuthedCtx,
+  id: number,
+  input: { decision: 'verify' } | { decision: 'reject'; reason: string },
+) {
   return ctx.db.transaction(async (tx) => {
-    const [claim] = await tx.select().from(verificationClaims).where(eq(verificationClaims.id, id)).for('update');
+    const [claim] = await tx
+      .select()
+      .from(verificationClaims)
+      .where(eq(verificationClaims.id, id))
+      .for('update');
     if (!claim) throw new AppError('NOT_FOUND');
-    const household = await findPlace(tx, ctx.user, 'household', claim.householdId, 'household.read').catch(() => {
-      throw new AppError('NOT_FOUND');
-    });
+    const household = await findPlace(tx, ctx.user, 'household', claim.householdId, 'household.read').catch(
+      () => {
+        throw new AppError('NOT_FOUND');
+      },
+    );
     if (!can(ctx.user, 'verification.review', household)) throw new AppError('FORBIDDEN');
-    if (claim.status !== 'pending') throw new AppError('INVALID_STATE', { detail: { zh: '该申请已处理', en: 'This claim was already decided' } });
-    if (claim.userId === ctx.user.userId) throw new AppError('FORBIDDEN', { detail: { zh: '不能审核自己的申请', en: 'You cannot decide your own claim' } });
+    if (claim.status !== 'pending')
+      throw new AppError('INVALID_STATE', {
+        detail: { zh: '该申请已处理', en: 'This claim was already decided' },
+      });
+    if (claim.userId === ctx.user.userId)
+      throw new AppError('FORBIDDEN', {
+        detail: { zh: '不能审核自己的申请', en: 'You cannot decide your own claim' },
+      });
     let residentId: number | null = null;
     if (input.decision === 'verify') {
-      const [claimant] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, claim.userId));
+      const [claimant] = await tx
+        .select({ phone: users.phone })
+        .from(users)
+        .where(eq(users.id, claim.userId));
       const [existing] = await tx
         .select({ id: residents.id })
         .from(householdMembers)
         .innerJoin(residents, eq(residents.id, householdMembers.residentId))
-        .where(and(eq(householdMembers.householdId, claim.householdId), eq(residents.name, claim.claimedName)));
+        .where(
+          and(eq(householdMembers.householdId, claim.householdId), eq(residents.name, claim.claimedName)),
+        );
       if (existing) {
         residentId = existing.id;
       } else {
@@ -90,29 +129,62 @@ export async function decideClaim(ctx: AuthedCtx, id: number, input: { decision:
           .values({ stationId: claim.stationId, name: claim.claimedName, phone: claimant?.phone ?? null })
           .returning({ id: residents.id });
         residentId = created!.id;
-        await tx.insert(householdMembers).values({ stationId: claim.stationId, householdId: claim.householdId, residentId, relation: claim.relation });
+        await tx.insert(householdMembers).values({
+          stationId: claim.stationId,
+          householdId: claim.householdId,
+          residentId,
+          relation: claim.relation,
+        });
       }
-      await tx.update(residents).set({ userId: claim.userId, verifiedAt: new Date() }).where(eq(residents.id, residentId));
+      await tx
+        .update(residents)
+        .set({ userId: claim.userId, verifiedAt: new Date() })
+        .where(eq(residents.id, residentId));
     }
     const status = input.decision === 'verify' ? ('verified' as const) : ('rejected' as const);
     await tx
       .update(verificationClaims)
-      .set({ status, method: 'staff', residentId, decidedBy: ctx.user.userId, decidedAt: new Date(), reason: input.decision === 'reject' ? input.reason : null })
+      .set({
+        status,
+        method: 'staff',
+        residentId,
+        decidedBy: ctx.user.userId,
+        decidedAt: new Date(),
+        reason: input.decision === 'reject' ? input.reason : null,
+      })
       .where(eq(verificationClaims.id, id));
     await notifyUser(tx, {
       userId: claim.userId,
       stationId: claim.stationId,
       kind: 'claim.decided',
       title: status === 'verified' ? '房屋认证已通过' : '房屋认证未通过',
-      body: status === 'verified' ? `您对 ${household.name} 的认证已通过。` : `您对 ${household.name} 的认证未通过：${input.decision === 'reject' ? input.reason : ''}`,
+      body:
+        status === 'verified'
+          ? `您对 ${household.name} 的认证已通过。`
+          : `您对 ${household.name} 的认证未通过：${input.decision === 'reject' ? input.reason : ''}`,
       data: { claimId: id },
     });
-    await recordAudit(tx, ctx, { action: `claim.${status}`, subjectType: 'claim', subjectId: id, stationId: claim.stationId, path: household.path, summary: { decision: input.decision } });
+    await recordAudit(tx, ctx, {
+      action: `claim.${status}`,
+      subjectType: 'claim',
+      subjectId: id,
+      stationId: claim.stationId,
+      path: household.path,
+      summary: { decision: input.decision },
+    });
     return { status };
   });
 }
 
-export async function listClaims(ctx: AuthedCtx, query: { stationId?: number | undefined; status: 'pending' | 'verified' | 'rejected'; cursor?: string | undefined; limit: number }) {
+export async function listClaims(
+  ctx: AuthedCtx,
+  query: {
+    stationId?: number | undefined;
+    status: 'pending' | 'verified' | 'rejected';
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
   const reviewable = ctx.user.grants.filter((g) => roleAllows(g.role, 'verification.review'));
   if (reviewable.length === 0) throw new AppError('FORBIDDEN');
   let stationIds: number[];
@@ -122,7 +194,9 @@ export async function listClaims(ctx: AuthedCtx, query: { stationId?: number | u
     stationIds = [station.id];
   } else {
     const all = await ctx.db.select({ id: stations.id, path: stations.path }).from(stations);
-    stationIds = all.filter((s) => can(ctx.user, 'verification.review', { stationId: s.id, path: s.path })).map((s) => s.id);
+    stationIds = all
+      .filter((s) => can(ctx.user, 'verification.review', { stationId: s.id, path: s.path }))
+      .map((s) => s.id);
   }
   if (stationIds.length === 0) return { items: [], nextCursor: null };
   const after = decodeCursor<[number]>(query.cursor, ['number']);
@@ -137,7 +211,13 @@ export async function listClaims(ctx: AuthedCtx, query: { stationId?: number | u
     .from(verificationClaims)
     .innerJoin(households, eq(households.id, verificationClaims.householdId))
     .innerJoin(users, eq(users.id, verificationClaims.userId))
-    .where(and(inArray(verificationClaims.stationId, stationIds), eq(verificationClaims.status, query.status), after ? gt(verificationClaims.id, after[0]) : undefined))
+    .where(
+      and(
+        inArray(verificationClaims.stationId, stationIds),
+        eq(verificationClaims.status, query.status),
+        after ? gt(verificationClaims.id, after[0]) : undefined,
+      ),
+    )
     .orderBy(asc(verificationClaims.id))
     .limit(query.limit + 1);
   const more = rows.length > query.limit;
@@ -147,7 +227,12 @@ export async function listClaims(ctx: AuthedCtx, query: { stationId?: number | u
 
 export async function listMyClaims(ctx: AuthedCtx) {
   const rows = await ctx.db
-    .select({ claim: verificationClaims, householdLabel: households.label, phone: users.phone, rosterMatch: sql<boolean>`false` })
+    .select({
+      claim: verificationClaims,
+      householdLabel: households.label,
+      phone: users.phone,
+      rosterMatch: sql<boolean>`false`,
+    })
     .from(verificationClaims)
     .innerJoin(households, eq(households.id, verificationClaims.householdId))
     .innerJoin(users, eq(users.id, verificationClaims.userId))
@@ -156,7 +241,12 @@ export async function listMyClaims(ctx: AuthedCtx) {
   return { items: rows.map(presentClaim), nextCursor: null };
 }
 
-function presentClaim(r: { claim: typeof verificationClaims.$inferSelect; householdLabel: string; phone: string; rosterMatch: boolean }) {
+function presentClaim(r: {
+  claim: typeof verificationClaims.$inferSelect;
+  householdLabel: string;
+  phone: string;
+  rosterMatch: boolean;
+}) {
   return {
     id: r.claim.id,
     stationId: r.claim.stationId,

@@ -9,42 +9,109 @@ import { presentHousehold } from './places.presenters.ts';
 import type { PlaceKind } from './places.schema.ts';
 import { areas, buildings, compounds, households, stations, units } from './places.tables.ts';
 
-type Node = { kind: PlaceKind; id: number; name: string; level: string | null; stationId: number | null; hasChildren: boolean };
+type Node = {
+  kind: PlaceKind;
+  id: number;
+  name: string;
+  level: string | null;
+  stationId: number | null;
+  hasChildren: boolean;
+};
 
 /**
  * The tree one level at a time. Names of places are not personal data: any signed-in user may
  * browse them (a resident picks their room when claiming a household). Staff start at the nodes
  * their roles are granted on; everyone else starts at the cities.
  */
-export async function listChildren(ctx: AuthedCtx, parent: { kind?: PlaceKind | undefined; id?: number | undefined }): Promise<Node[]> {
-  const db = ctx.db;
-  if (!parent.kind || parent.id === undefined) return rootNodes(db, ctx);
-  switch (parent.kind) {
+export async function listChildren(
+  ctx: AuthedCtx,
+  parent: { kind?: PlaceKind | undefined; id?: number | undefined },
+): Promise<Node[]> {
+  if (!parent.kind || parent.id === undefined) return rootNodes(ctx.db, ctx);
+  return childrenOf(ctx.db, parent.kind, parent.id);
+}
+
+async function childrenOf(db: Db, kind: PlaceKind, id: number): Promise<Node[]> {
+  switch (kind) {
     case 'area': {
-      const [area] = await db.select().from(areas).where(eq(areas.id, parent.id));
+      const [area] = await db.select().from(areas).where(eq(areas.id, id));
       if (!area) throw new AppError('NOT_FOUND');
       if (area.level === 'community') {
-        const rows = await db.select().from(compounds).where(eq(compounds.areaId, area.id)).orderBy(asc(compounds.id));
-        return rows.map((r) => ({ kind: 'compound', id: r.id, name: r.name, level: null, stationId: r.stationId, hasChildren: true }));
+        const rows = await db
+          .select()
+          .from(compounds)
+          .where(eq(compounds.areaId, area.id))
+          .orderBy(asc(compounds.id));
+        return rows.map((r) => ({
+          kind: 'compound',
+          id: r.id,
+          name: r.name,
+          level: null,
+          stationId: r.stationId,
+          hasChildren: true,
+        }));
       }
       const rows = await db.select().from(areas).where(eq(areas.parentId, area.id)).orderBy(asc(areas.id));
-      return rows.map((r) => ({ kind: 'area', id: r.id, name: r.name, level: r.level, stationId: null, hasChildren: true }));
+      return rows.map((r) => ({
+        kind: 'area',
+        id: r.id,
+        name: r.name,
+        level: r.level,
+        stationId: null,
+        hasChildren: true,
+      }));
     }
     case 'station': {
-      const rows = await db.select().from(compounds).where(eq(compounds.stationId, parent.id)).orderBy(asc(compounds.id));
-      return rows.map((r) => ({ kind: 'compound', id: r.id, name: r.name, level: null, stationId: r.stationId, hasChildren: true }));
+      const rows = await db
+        .select()
+        .from(compounds)
+        .where(eq(compounds.stationId, id))
+        .orderBy(asc(compounds.id));
+      return rows.map((r) => ({
+        kind: 'compound',
+        id: r.id,
+        name: r.name,
+        level: null,
+        stationId: r.stationId,
+        hasChildren: true,
+      }));
     }
     case 'compound': {
-      const rows = await db.select().from(buildings).where(eq(buildings.compoundId, parent.id));
-      return sortByName(rows).map((r) => ({ kind: 'building', id: r.id, name: r.name, level: null, stationId: r.stationId, hasChildren: true }));
+      const rows = await db.select().from(buildings).where(eq(buildings.compoundId, id));
+      return sortByName(rows).map((r) => ({
+        kind: 'building',
+        id: r.id,
+        name: r.name,
+        level: null,
+        stationId: r.stationId,
+        hasChildren: true,
+      }));
     }
     case 'building': {
-      const rows = await db.select().from(units).where(eq(units.buildingId, parent.id));
-      return sortByName(rows).map((r) => ({ kind: 'unit', id: r.id, name: r.name, level: null, stationId: r.stationId, hasChildren: true }));
+      const rows = await db.select().from(units).where(eq(units.buildingId, id));
+      return sortByName(rows).map((r) => ({
+        kind: 'unit',
+        id: r.id,
+        name: r.name,
+        level: null,
+        stationId: r.stationId,
+        hasChildren: true,
+      }));
     }
     case 'unit': {
-      const rows = await db.select().from(households).where(eq(households.unitId, parent.id)).orderBy(asc(households.sortKey));
-      return rows.map((r) => ({ kind: 'household', id: r.id, name: r.room, level: null, stationId: r.stationId, hasChildren: false }));
+      const rows = await db
+        .select()
+        .from(households)
+        .where(eq(households.unitId, id))
+        .orderBy(asc(households.sortKey));
+      return rows.map((r) => ({
+        kind: 'household',
+        id: r.id,
+        name: r.room,
+        level: null,
+        stationId: r.stationId,
+        hasChildren: false,
+      }));
     }
     case 'household':
       return [];
@@ -60,11 +127,25 @@ async function rootNodes(db: Db, ctx: AuthedCtx): Promise<Node[]> {
   const staff = ctx.user.grants.filter((g) => roleAllows(g.role, 'tree.read'));
   if (staff.length === 0) {
     const rows = await db.select().from(areas).where(isNull(areas.parentId)).orderBy(asc(areas.id));
-    return rows.map((r) => ({ kind: 'area', id: r.id, name: r.name, level: r.level, stationId: null, hasChildren: true }));
+    return rows.map((r) => ({
+      kind: 'area',
+      id: r.id,
+      name: r.name,
+      level: r.level,
+      stationId: null,
+      hasChildren: true,
+    }));
   }
   if (staff.some((g) => g.path === '/')) {
     const rows = await db.select().from(areas).where(isNull(areas.parentId)).orderBy(asc(areas.id));
-    return rows.map((r) => ({ kind: 'area', id: r.id, name: r.name, level: r.level, stationId: null, hasChildren: true }));
+    return rows.map((r) => ({
+      kind: 'area',
+      id: r.id,
+      name: r.name,
+      level: r.level,
+      stationId: null,
+      hasChildren: true,
+    }));
   }
   const paths = staff.flatMap((g) => (g.path ? [g.path] : []));
   // A grant inside another grant's subtree adds no new root.
@@ -73,16 +154,41 @@ async function rootNodes(db: Db, ctx: AuthedCtx): Promise<Node[]> {
   const nodes: Node[] = [];
   if (outer.length > 0) {
     const areaRows = await db.select().from(areas).where(inArray(areas.path, outer));
-    nodes.push(...areaRows.map((r) => ({ kind: 'area' as const, id: r.id, name: r.name, level: r.level, stationId: null, hasChildren: true })));
+    nodes.push(
+      ...areaRows.map((r) => ({
+        kind: 'area' as const,
+        id: r.id,
+        name: r.name,
+        level: r.level,
+        stationId: null,
+        hasChildren: true,
+      })),
+    );
     const buildingRows = await db.select().from(buildings).where(inArray(buildings.path, outer));
-    nodes.push(...buildingRows.map((r) => ({ kind: 'building' as const, id: r.id, name: r.name, level: null, stationId: r.stationId, hasChildren: true })));
+    nodes.push(
+      ...buildingRows.map((r) => ({
+        kind: 'building' as const,
+        id: r.id,
+        name: r.name,
+        level: null,
+        stationId: r.stationId,
+        hasChildren: true,
+      })),
+    );
   }
   if (stationIds.length > 0) {
     const rows = await db.select().from(stations).where(inArray(stations.id, stationIds));
     nodes.push(
       ...rows
         .filter((r) => !outer.some((p) => r.path.startsWith(p)))
-        .map((r) => ({ kind: 'station' as const, id: r.id, name: r.name, level: null, stationId: r.id, hasChildren: true })),
+        .map((r) => ({
+          kind: 'station' as const,
+          id: r.id,
+          name: r.name,
+          level: null,
+          stationId: r.id,
+          hasChildren: true,
+        })),
     );
   }
   return nodes;
@@ -91,7 +197,15 @@ async function rootNodes(db: Db, ctx: AuthedCtx): Promise<Node[]> {
 /** One page of households under a station, compound, building or unit, in building/unit/room order. */
 export async function listHouseholds(
   ctx: AuthedCtx,
-  query: { stationId?: number | undefined; compoundId?: number | undefined; buildingId?: number | undefined; unitId?: number | undefined; q?: string | undefined; cursor?: string | undefined; limit: number },
+  query: {
+    stationId?: number | undefined;
+    compoundId?: number | undefined;
+    buildingId?: number | undefined;
+    unitId?: number | undefined;
+    q?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ) {
   const scope = query.unitId
     ? (['unit', query.unitId] as const)
@@ -103,11 +217,18 @@ export async function listHouseholds(
           ? (['station', query.stationId] as const)
           : null;
   if (!scope) {
-    throw new AppError('VALIDATION', { detail: { zh: '请指定自治站、小区、楼幢或单元', en: 'Name a station, compound, building or unit' } });
+    throw new AppError('VALIDATION', {
+      detail: { zh: '请指定自治站、小区、楼幢或单元', en: 'Name a station, compound, building or unit' },
+    });
   }
   await findPlace(ctx.db, ctx.user, scope[0], scope[1], 'household.read');
   const after = decodeCursor<[string, number]>(query.cursor, ['string', 'number']);
-  const column = { unit: households.unitId, building: households.buildingId, compound: households.compoundId, station: households.stationId }[scope[0]];
+  const column = {
+    unit: households.unitId,
+    building: households.buildingId,
+    compound: households.compoundId,
+    station: households.stationId,
+  }[scope[0]];
   const rows = await ctx.db
     .select({
       id: households.id,
@@ -125,7 +246,12 @@ export async function listHouseholds(
       and(
         eq(column, scope[1]),
         query.q ? sql`${households.label} like ${`%${query.q.replace(/[\\%_]/g, '\\$&')}%`}` : undefined,
-        after ? or(gt(households.sortKey, after[0]), and(eq(households.sortKey, after[0]), gt(households.id, after[1]))) : undefined,
+        after
+          ? or(
+              gt(households.sortKey, after[0]),
+              and(eq(households.sortKey, after[0]), gt(households.id, after[1])),
+            )
+          : undefined,
       ),
     )
     .orderBy(asc(households.sortKey), asc(households.id))
@@ -133,5 +259,8 @@ export async function listHouseholds(
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);
-  return { items: page.map(presentHousehold), nextCursor: more && last ? encodeCursor([last.sortKey, last.id]) : null };
+  return {
+    items: page.map(presentHousehold),
+    nextCursor: more && last ? encodeCursor([last.sortKey, last.id]) : null,
+  };
 }

@@ -16,13 +16,26 @@ export interface FoundPlace {
   areaId: number | null;
 }
 
-const TABLES = { area: areas, station: stations, compound: compounds, building: buildings, unit: units, household: households } as const;
+const TABLES = {
+  area: areas,
+  station: stations,
+  compound: compounds,
+  building: buildings,
+  unit: units,
+  household: households,
+} as const;
 
 /**
  * Loads a place and checks that the user may at least see it. A place the user may not see
  * answers 404, exactly like a place that does not exist.
  */
-export async function findPlace(db: DbOrTx, user: CurrentUser | null, kind: PlaceKind, id: number, action: 'tree.read' | 'household.read' = 'tree.read'): Promise<FoundPlace> {
+export async function findPlace(
+  db: DbOrTx,
+  user: CurrentUser | null,
+  kind: PlaceKind,
+  id: number,
+  action: 'tree.read' | 'household.read' = 'tree.read',
+): Promise<FoundPlace> {
   const table = TABLES[kind];
   const [row] = (await db.select().from(table).where(eq(table.id, id))) as Record<string, unknown>[];
   if (!row) throw new AppError('NOT_FOUND');

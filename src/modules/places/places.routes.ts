@@ -22,29 +22,105 @@ import {
 const tags = ['places'];
 
 export const placesRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/places/children', { schema: { tags, summary: 'Children of a place (roots when no parent is given)', querystring: ZChildrenQuery, response: { 200: ZChildrenResponse } } }, async (req) => ({
-    items: await listChildren(authed(req), req.query),
-  }));
-  app.post('/areas', { schema: { tags, summary: 'Create a city, district, street or community', body: ZCreateAreaRequest, response: { 201: ZCreatedResponse } } }, async (req, reply) =>
-    reply.status(201).send({ id: await createArea(authed(req), req.body) }),
+  app.get(
+    '/places/children',
+    {
+      schema: {
+        tags,
+        summary: 'Children of a place (roots when no parent is given)',
+        querystring: ZChildrenQuery,
+        response: { 200: ZChildrenResponse },
+      },
+    },
+    async (req) => ({
+      items: await listChildren(authed(req), req.query),
+    }),
   );
-  app.post('/compounds', { schema: { tags, summary: 'Create a compound (and its station unless joining one)', body: ZCreateCompoundRequest, response: { 201: ZCreatedResponse } } }, async (req, reply) =>
-    reply.status(201).send({ id: await createCompound(authed(req), req.body) }),
+  app.post(
+    '/areas',
+    {
+      schema: {
+        tags,
+        summary: 'Create a city, district, street or community',
+        body: ZCreateAreaRequest,
+        response: { 201: ZCreatedResponse },
+      },
+    },
+    async (req, reply) => reply.status(201).send({ id: await createArea(authed(req), req.body) }),
   );
-  app.post('/buildings', { schema: { tags, summary: 'Create a building', body: ZCreateBuildingRequest, response: { 201: ZCreatedResponse } } }, async (req, reply) =>
-    reply.status(201).send({ id: await createBuilding(authed(req), req.body) }),
+  app.post(
+    '/compounds',
+    {
+      schema: {
+        tags,
+        summary: 'Create a compound (and its station unless joining one)',
+        body: ZCreateCompoundRequest,
+        response: { 201: ZCreatedResponse },
+      },
+    },
+    async (req, reply) => reply.status(201).send({ id: await createCompound(authed(req), req.body) }),
   );
-  app.post('/units', { schema: { tags, summary: 'Create a unit', body: ZCreateUnitRequest, response: { 201: ZCreatedResponse } } }, async (req, reply) =>
-    reply.status(201).send({ id: await createUnit(authed(req), req.body) }),
+  app.post(
+    '/buildings',
+    {
+      schema: {
+        tags,
+        summary: 'Create a building',
+        body: ZCreateBuildingRequest,
+        response: { 201: ZCreatedResponse },
+      },
+    },
+    async (req, reply) => reply.status(201).send({ id: await createBuilding(authed(req), req.body) }),
   );
-  app.post('/households', { schema: { tags, summary: 'Create a household', body: ZCreateHouseholdRequest, response: { 201: ZCreatedResponse } } }, async (req, reply) =>
-    reply.status(201).send({ id: await createHousehold(authed(req), req.body) }),
+  app.post(
+    '/units',
+    {
+      schema: {
+        tags,
+        summary: 'Create a unit',
+        body: ZCreateUnitRequest,
+        response: { 201: ZCreatedResponse },
+      },
+    },
+    async (req, reply) => reply.status(201).send({ id: await createUnit(authed(req), req.body) }),
   );
-  app.get('/households', { schema: { tags, summary: 'Households under a station, compound, building or unit', querystring: ZHouseholdQuery, response: { 200: ZHouseholdPage } } }, async (req) =>
-    listHouseholds(authed(req), req.query),
+  app.post(
+    '/households',
+    {
+      schema: {
+        tags,
+        summary: 'Create a household',
+        body: ZCreateHouseholdRequest,
+        response: { 201: ZCreatedResponse },
+      },
+    },
+    async (req, reply) => reply.status(201).send({ id: await createHousehold(authed(req), req.body) }),
   );
-  app.get('/households/:id', { schema: { tags, summary: 'A household with its members', params: ZIdParam, response: { 200: ZHouseholdDetail } } }, async (req) => {
-    const { row, compoundName, members, abilities } = await getHousehold(authed(req), req.params.id);
-    return { ...presentHousehold(row), compoundName, members, abilities };
-  });
+  app.get(
+    '/households',
+    {
+      schema: {
+        tags,
+        summary: 'Households under a station, compound, building or unit',
+        querystring: ZHouseholdQuery,
+        response: { 200: ZHouseholdPage },
+      },
+    },
+    async (req) => listHouseholds(authed(req), req.query),
+  );
+  app.get(
+    '/households/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A household with its members',
+        params: ZIdParam,
+        response: { 200: ZHouseholdDetail },
+      },
+    },
+    async (req) => {
+      const { row, compoundName, members, abilities } = await getHousehold(authed(req), req.params.id);
+      return { ...presentHousehold(row), compoundName, members, abilities };
+    },
+  );
 };

@@ -6,7 +6,11 @@ const ZPlaceName = z.string().trim().min(1).max(LIMITS.placeNameMax);
 export const ZAreaM2 = z
   .union([z.number(), z.string().trim()])
   .transform((v) => String(v))
-  .pipe(z.string().regex(/^\d{1,5}(\.\d{1,2})?$/, { error: '面积须为不超过两位小数的数字 / area must be a number with at most 2 decimals' }))
+  .pipe(
+    z.string().regex(/^\d{1,5}(\.\d{1,2})?$/, {
+      error: '面积须为不超过两位小数的数字 / area must be a number with at most 2 decimals',
+    }),
+  )
   .transform((v) => {
     const [whole, frac = ''] = v.split('.');
     return Number(whole) * 100 + Number(frac.padEnd(2, '0'));

@@ -7,6 +7,7 @@ declare module 'fastify' {
     public?: boolean;
   }
 }
+
 import { loadSessionUser, SESSION_COOKIE } from '../../modules/accounts/index.ts';
 
 /** Loads the signed-in user (if any) from the session cookie before API handlers run. */
@@ -20,6 +21,7 @@ export function registerAuth(app: FastifyInstance): void {
   });
   // Authentication is checked before input validation, so a signed-out caller learns nothing more.
   app.addHook('preValidation', async (req) => {
-    if (!req.user && req.url.startsWith('/api/v1/') && !req.routeOptions.config.public) throw new AppError('UNAUTHENTICATED');
+    if (!req.user && req.url.startsWith('/api/v1/') && !req.routeOptions.config.public)
+      throw new AppError('UNAUTHENTICATED');
   });
 }

@@ -35,7 +35,9 @@ export function ctxOf(req: FastifyRequest): Ctx {
   const header = req.headers['x-on-behalf-of'];
   const onBehalfOf = typeof header === 'string' && /^\d{1,15}$/.test(header) ? Number(header) : null;
   if (typeof header === 'string' && onBehalfOf === null) {
-    throw new AppError('VALIDATION', { detail: { zh: 'X-On-Behalf-Of 必须是居民编号', en: 'X-On-Behalf-Of must be a resident id' } });
+    throw new AppError('VALIDATION', {
+      detail: { zh: 'X-On-Behalf-Of 必须是居民编号', en: 'X-On-Behalf-Of must be a resident id' },
+    });
   }
   return {
     db: req.server.deps.db,

@@ -1,8 +1,8 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { FastifySchemaCompiler } from 'fastify/types/schema.js';
-import { type z, type ZodType, safeParse } from 'zod';
+import { safeParse, type ZodType, type z } from 'zod';
 import { en, zhCN } from 'zod/locales';
-import type { ErrorCode, FieldError } from '../../shared/errors.ts';
+import type { FieldError } from '../../shared/errors.ts';
 import { pgErrorCode } from '../db/client.ts';
 import { AppError, type Lang, pickLang, problem, say } from './errors.ts';
 
@@ -42,8 +42,7 @@ export function fieldErrors(issues: readonly Issue[], lang: Lang, prefix?: strin
   }));
 }
 
-function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, body: ReturnType<typeof problem>) {
-  void req;
+function send(reply: FastifyReply, body: ReturnType<typeof problem>) {
   return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
@@ -53,31 +52,31 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const lang = pickLang(req.headers['accept-language']);
     if (err instanceof AppError) {
       const errors = err.errors?.map((e) => ({ path: e.path, message: say(e.message, lang) }));
-      return send(reply, req, err.code, problem(err.code, lang, err.detail, errors, err.extra));
+      return send(reply, problem(err.code, lang, err.detail, errors, err.extra));
     }
     const issues = err[ZOD_ISSUES];
     if (issues) {
       const where = err.validationContext;
-      return send(reply, req, 'VALIDATION', problem('VALIDATION', lang, undefined, fieldErrors(issues, lang, where)));
+      return send(reply, problem('VALIDATION', lang, undefined, fieldErrors(issues, lang, where)));
     }
     const pgCode = pgErrorCode(err);
-    if (pgCode === '23505') return send(reply, req, 'CONFLICT', problem('CONFLICT', lang));
-    if (pgCode === '23503') return send(reply, req, 'NOT_FOUND', problem('NOT_FOUND', lang));
+    if (pgCode === '23505') return send(reply, problem('CONFLICT', lang));
+    if (pgCode === '23503') return send(reply, problem('NOT_FOUND', lang));
     if (pgCode === '22P02' || pgCode === '22003' || pgCode === '22001') {
-      return send(reply, req, 'VALIDATION', problem('VALIDATION', lang));
+      return send(reply, problem('VALIDATION', lang));
     }
     const status = err.statusCode ?? 500;
     if (status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT') {
-      return send(reply, req, 'PAYLOAD_TOO_LARGE', problem('PAYLOAD_TOO_LARGE', lang));
+      return send(reply, problem('PAYLOAD_TOO_LARGE', lang));
     }
-    if (status === 415) return send(reply, req, 'UNSUPPORTED_MEDIA_TYPE', problem('UNSUPPORTED_MEDIA_TYPE', lang));
-    if (status === 429) return send(reply, req, 'RATE_LIMITED', problem('RATE_LIMITED', lang));
-    if (status === 404) return send(reply, req, 'NOT_FOUND', problem('NOT_FOUND', lang));
-    if (status >= 400 && status < 500) return send(reply, req, 'BAD_REQUEST', problem('BAD_REQUEST', lang));
+    if (status === 415) return send(reply, problem('UNSUPPORTED_MEDIA_TYPE', lang));
+    if (status === 429) return send(reply, problem('RATE_LIMITED', lang));
+    if (status === 404) return send(reply, problem('NOT_FOUND', lang));
+    if (status >= 400 && status < 500) return send(reply, problem('BAD_REQUEST', lang));
     req.log.error({ err }, 'unhandled error');
-    return send(reply, req, 'INTERNAL', problem('INTERNAL', lang));
+    return send(reply, problem('INTERNAL', lang));
   });
   app.setNotFoundHandler((req, reply) =>
-    send(reply, req, 'NOT_FOUND', problem('NOT_FOUND', pickLang(req.headers['accept-language']))),
+    send(reply, problem('NOT_FOUND', pickLang(req.headers['accept-language']))),
   );
 }

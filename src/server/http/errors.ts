@@ -16,7 +16,11 @@ export class AppError extends Error {
   readonly extra: Record<string, unknown> | undefined;
   constructor(
     code: ErrorCode,
-    options: { detail?: Text; errors?: { path: string; message: Text }[]; extra?: Record<string, unknown> } = {},
+    options: {
+      detail?: Text;
+      errors?: { path: string; message: Text }[];
+      extra?: Record<string, unknown>;
+    } = {},
   ) {
     super(options.detail?.en ?? ERRORS[code].en);
     this.code = code;
