@@ -137,17 +137,23 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       let compoundId: number | null = null;
       let file: { name: string; data: Buffer } | null = null;
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          if (part.fieldname !== 'file' || file) {
-            part.file.resume();
-            continue;
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'file' || file) {
+              part.file.resume();
+              continue;
+            }
+            file = { name: part.filename ?? 'roster', data: await part.toBuffer() };
+          } else if (part.fieldname === 'compoundId') {
+            const parsed = ZId.safeParse(part.value);
+            compoundId = parsed.success ? parsed.data : null;
           }
-          file = { name: part.filename ?? 'roster', data: await part.toBuffer() };
-        } else if (part.fieldname === 'compoundId') {
-          const parsed = ZId.safeParse(part.value);
-          compoundId = parsed.success ? parsed.data : null;
         }
+      } catch (err) {
+        if (err instanceof AppError || (err as { statusCode?: number }).statusCode === 413) throw err;
+        // A malformed multipart body (cut short, bad part headers) is the sender's fault.
+        throw new AppError('BAD_REQUEST');
       }
       if (compoundId === null)
         throw new AppError('VALIDATION', {

@@ -77,22 +77,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerErrorHandling(app);
+  const serveWeb = !!deps.serveWeb && fs.existsSync(path.join(WEB_DIR, 'index.html'));
+  registerErrorHandling(app, { spaFallback: serveWeb });
   registerAuth(app);
   registerOps(app);
   for (const mod of MODULES) {
     await app.register(mod.routes, { prefix: '/api/v1' });
   }
 
-  if (deps.serveWeb && fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
+  if (serveWeb) {
     await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, maxAge: '1h' });
-    app.setNotFoundHandler((req, reply) => {
-      const url = req.url.split('?')[0] ?? '';
-      if (req.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      }
-      return reply.callNotFound();
-    });
   }
   return app;
 }

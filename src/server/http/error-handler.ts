@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { FastifySchemaCompiler } from 'fastify/types/schema.js';
 import { safeParse, type ZodType, type z } from 'zod';
@@ -47,7 +48,7 @@ function send(reply: FastifyReply, body: ReturnType<typeof problem>) {
 }
 
 /** Every error leaves as problem+json with a stable code; never SQL, stack traces or input values. */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, options: { spaFallback: boolean }): void {
   app.setErrorHandler((err: FastifyError & Partial<ValidationFailure>, req, reply) => {
     const lang = pickLang(req.headers['accept-language']);
     if (err instanceof AppError) {
@@ -76,7 +77,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return send(reply, problem('INTERNAL', lang));
   });
-  app.setNotFoundHandler((req, reply) =>
-    send(reply, problem('NOT_FOUND', pickLang(req.headers['accept-language']))),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    // The web app's own routes (/households, /import…) are answered with its index page.
+    if (options.spaFallback && req.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return send(reply, problem('NOT_FOUND', pickLang(req.headers['accept-language'])));
+  });
 }
