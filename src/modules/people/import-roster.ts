@@ -199,6 +199,9 @@ export async function writeRoster(
   });
 
   const householdsCreated = after[0]!.n - before[0]!.n;
+  // A bulk load changes the tables' shape a lot: refresh the planner's statistics now rather than
+  // waiting for autovacuum, so list pages use their indexes from the first request.
+  await tx.execute(sql`analyze places_households, people_residents, people_household_members`);
   const [record] = await tx
     .insert(rosterImports)
     .values({

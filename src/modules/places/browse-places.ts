@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, encodeCursor } from '../../server/http/cursor.ts';
@@ -194,6 +194,65 @@ async function rootNodes(db: Db, ctx: AuthedCtx): Promise<Node[]> {
   return nodes;
 }
 
+type Scope = 'unit' | 'building' | 'compound' | 'station';
+const SCOPE_COLUMN = {
+  unit: households.unitId,
+  building: households.buildingId,
+  compound: households.compoundId,
+  station: households.stationId,
+} as const;
+const pageQueries = new WeakMap<Db, Map<string, ReturnType<typeof buildHouseholdPageQuery>>>();
+
+/** The list page is the hottest read: one named prepared statement per shape, planned once per connection. */
+function householdPageQuery(db: Db, scope: Scope, withCursor: boolean, withPattern: boolean) {
+  let byDb = pageQueries.get(db);
+  if (!byDb) {
+    byDb = new Map();
+    pageQueries.set(db, byDb);
+  }
+  const name = `households_page_${scope}_${withCursor ? 'c' : ''}${withPattern ? 'q' : ''}`;
+  let query = byDb.get(name);
+  if (!query) {
+    query = buildHouseholdPageQuery(db, name, scope, withCursor, withPattern);
+    byDb.set(name, query);
+  }
+  return query;
+}
+
+function buildHouseholdPageQuery(
+  db: Db,
+  name: string,
+  scope: Scope,
+  withCursor: boolean,
+  withPattern: boolean,
+) {
+  return db
+    .select({
+      id: households.id,
+      stationId: households.stationId,
+      compoundId: households.compoundId,
+      buildingId: households.buildingId,
+      unitId: households.unitId,
+      room: households.room,
+      label: households.label,
+      areaCm2: households.areaCm2,
+      sortKey: households.sortKey,
+    })
+    .from(households)
+    .where(
+      and(
+        eq(SCOPE_COLUMN[scope], sql.placeholder('scopeId')),
+        withPattern ? sql`${households.label} like ${sql.placeholder('pattern')}` : undefined,
+        withCursor
+          ? sql`(${households.sortKey}, ${households.id}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(households.sortKey), asc(households.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(name);
+}
+
 /** One page of households under a station, compound, building or unit, in building/unit/room order. */
 export async function listHouseholds(
   ctx: AuthedCtx,
@@ -223,39 +282,14 @@ export async function listHouseholds(
   }
   await findPlace(ctx.db, ctx.user, scope[0], scope[1], 'household.read');
   const after = decodeCursor<[string, number]>(query.cursor, ['string', 'number']);
-  const column = {
-    unit: households.unitId,
-    building: households.buildingId,
-    compound: households.compoundId,
-    station: households.stationId,
-  }[scope[0]];
-  const rows = await ctx.db
-    .select({
-      id: households.id,
-      stationId: households.stationId,
-      compoundId: households.compoundId,
-      buildingId: households.buildingId,
-      unitId: households.unitId,
-      room: households.room,
-      label: households.label,
-      areaCm2: households.areaCm2,
-      sortKey: households.sortKey,
-    })
-    .from(households)
-    .where(
-      and(
-        eq(column, scope[1]),
-        query.q ? sql`${households.label} like ${`%${query.q.replace(/[\\%_]/g, '\\$&')}%`}` : undefined,
-        after
-          ? or(
-              gt(households.sortKey, after[0]),
-              and(eq(households.sortKey, after[0]), gt(households.id, after[1])),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(asc(households.sortKey), asc(households.id))
-    .limit(query.limit + 1);
+  const statement = householdPageQuery(ctx.db, scope[0], after !== null, !!query.q);
+  const rows = await statement.execute({
+    scopeId: scope[1],
+    pattern: query.q ? `%${query.q.replace(/[\\%_]/g, '\\$&')}%` : '',
+    afterKey: after?.[0] ?? '',
+    afterId: after?.[1] ?? 0,
+    limit: query.limit + 1,
+  });
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);

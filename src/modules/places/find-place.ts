@@ -26,6 +26,39 @@ const TABLES = {
 } as const;
 
 /**
+ * Where places sit never changes once written (ids, paths, stations), so lookups outside a
+ * transaction are kept for a minute. Writes inside a transaction are never cached, so a rolled-back
+ * place is never seen. Renames show after at most a minute.
+ */
+const CACHE_MS = 60_000;
+const CACHE_MAX = 20_000;
+const cache = new Map<string, { place: FoundPlace; until: number }>();
+
+async function loadPlace(db: DbOrTx, kind: PlaceKind, id: number): Promise<FoundPlace | null> {
+  const key = `${kind}:${id}`;
+  const inTransaction = 'rollback' in db;
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now() && !inTransaction) return hit.place;
+  const table = TABLES[kind];
+  const [row] = (await db.select().from(table).where(eq(table.id, id))) as Record<string, unknown>[];
+  if (!row) return null;
+  const place: FoundPlace = {
+    kind,
+    id,
+    name: String(row.name ?? row.label ?? ''),
+    stationId: kind === 'area' ? null : kind === 'station' ? id : (row.stationId as number),
+    path: row.path as string,
+    level: kind === 'area' ? (row.level as string) : null,
+    areaId: kind === 'area' ? id : ((row.areaId as number | undefined) ?? null),
+  };
+  if (!inTransaction && place.path !== '') {
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+    cache.set(key, { place, until: Date.now() + CACHE_MS });
+  }
+  return place;
+}
+
+/**
  * Loads a place and checks that the user may at least see it. A place the user may not see
  * answers 404, exactly like a place that does not exist.
  */
@@ -36,18 +69,8 @@ export async function findPlace(
   id: number,
   action: 'tree.read' | 'household.read' = 'tree.read',
 ): Promise<FoundPlace> {
-  const table = TABLES[kind];
-  const [row] = (await db.select().from(table).where(eq(table.id, id))) as Record<string, unknown>[];
-  if (!row) throw new AppError('NOT_FOUND');
-  const place: FoundPlace = {
-    kind,
-    id,
-    name: String(row.name ?? row.label ?? ''),
-    stationId: kind === 'area' ? null : kind === 'station' ? id : (row.stationId as number),
-    path: row.path as string,
-    level: kind === 'area' ? (row.level as string) : null,
-    areaId: kind === 'area' ? id : ((row.areaId as number | undefined) ?? null),
-  };
+  const place = await loadPlace(db, kind, id);
+  if (!place) throw new AppError('NOT_FOUND');
   if (!can(user, action, place)) throw new AppError('NOT_FOUND');
   return place;
 }
