@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { hashPassword } from '../src/modules/accounts/password.ts';
 import { roleGrants, users } from '../src/modules/accounts/accounts.tables.ts';
+import { hashPassword } from '../src/modules/accounts/password.ts';
 import { seedDemo } from '../src/modules/demo/seed-demo.ts';
 import { compounds } from '../src/modules/places/places.tables.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -26,16 +26,32 @@ const city = await synthesizeCity(database.db, { stations, households: household
 const [compound] = await database.db.select().from(compounds).where(eq(compounds.name, '合成小区1'));
 const [user] = await database.db
   .insert(users)
-  .values({ phone: '13899999999', passwordHash: await hashPassword('bench-password'), displayName: '压测理事长' })
+  .values({
+    phone: '13899999999',
+    passwordHash: await hashPassword('bench-password'),
+    displayName: '压测理事长',
+  })
   .returning({ id: users.id });
-await database.db.insert(roleGrants).values({ userId: user!.id, role: 'chair', stationId: compound!.stationId, path: null, scopeName: '合成小区1自治站' });
+await database.db.insert(roleGrants).values({
+  userId: user!.id,
+  role: 'chair',
+  stationId: compound!.stationId,
+  path: null,
+  scopeName: '合成小区1自治站',
+});
 
 const app = await buildApp({ config, db: database.db, pool: database.pool });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 console.log(
-  JSON.stringify({ port, dbUrl: database.url, compoundId: compound!.id, stationId: compound!.stationId, households: city.households + 1516 + 216 }),
+  JSON.stringify({
+    port,
+    dbUrl: database.url,
+    compoundId: compound!.id,
+    stationId: compound!.stationId,
+    households: city.households + 1516 + 216,
+  }),
 );
 
 const stop = async () => {

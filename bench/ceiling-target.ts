@@ -14,7 +14,11 @@ const handlers: Record<string, (res: http.ServerResponse) => Promise<void> | voi
   /** One indexed select through raw pg. */
   async select(res) {
     n = (n % 1000) + 1;
-    const { rows } = await pool.query({ name: 'sel', text: 'select id, label, area_cm2 from places_households where id = $1', values: [n] });
+    const { rows } = await pool.query({
+      name: 'sel',
+      text: 'select id, label, area_cm2 from places_households where id = $1',
+      values: [n],
+    });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(rows[0] ?? null));
   },
@@ -23,8 +27,13 @@ const handlers: Record<string, (res: http.ServerResponse) => Promise<void> | voi
     const client = await pool.connect();
     try {
       await client.query('begin');
-      const { rows } = await client.query("insert into people_residents (station_id, name) values (1, '压测') returning id");
-      await client.query("insert into audit_events (action, subject_type, subject_id, station_id, path) values ('resident.create', 'resident', $1, 1, '/')", [String(rows[0].id)]);
+      const { rows } = await client.query(
+        "insert into people_residents (station_id, name) values (1, '压测') returning id",
+      );
+      await client.query(
+        "insert into audit_events (action, subject_type, subject_id, station_id, path) values ('resident.create', 'resident', $1, 1, '/')",
+        [String(rows[0].id)],
+      );
       await client.query('commit');
       res.writeHead(201, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: rows[0].id }));

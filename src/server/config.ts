@@ -42,6 +42,11 @@ const ZConfig = z.object({
   SMTP_URL: z.string().url().optional(),
   /** Sender address for e-mail. */
   MAIL_FROM: z.string().default('Linshe 邻舍 <noreply@linshe.local>'),
+  /** Check every response against its schema (on in tests; presenters already whitelist fields). */
+  VALIDATE_RESPONSES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

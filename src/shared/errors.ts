@@ -11,7 +11,11 @@ export const ERRORS = {
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, zh: '找不到该内容', en: 'Not found' },
   CONFLICT: { status: 409, zh: '与已有记录冲突', en: 'This conflicts with an existing record' },
-  INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作', en: 'This cannot be done in the current state' },
+  INVALID_STATE: {
+    status: 409,
+    zh: '当前状态下不能执行此操作',
+    en: 'This cannot be done in the current state',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   IMPORT_INVALID: {

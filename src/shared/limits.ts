@@ -14,7 +14,10 @@ export const LIMITS = {
   tagsMax: 20,
 } as const;
 
-export const ZPhone = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: '请输入 11 位手机号 / Enter an 11-digit mobile number' });
+export const ZPhone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { error: '请输入 11 位手机号 / Enter an 11-digit mobile number' });
 export const ZPassword = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
 export const ZId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const ZIdParam = z.object({ id: ZId });

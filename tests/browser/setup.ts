@@ -21,6 +21,7 @@ export default async function setup(project: TestProject) {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT: '1000',
+    VALIDATE_RESPONSES: 'true',
   });
   const app = await startServer(config, { serveWeb: true, log: () => {} });
   project.provide('baseURL', app.url);

@@ -85,6 +85,20 @@ describe('verification claims', () => {
     expect(inbox.items[0].title).toBe('房屋认证已通过');
   });
 
+  it('links a second household to the same resident', async () => {
+    const claim = await call('POST', '/api/v1/verification-claims', newcomer, {
+      householdId: householdId + 2,
+      claimedName: '马小明',
+      relation: 'member',
+    });
+    const decided = await call('POST', `/api/v1/verification-claims/${claim.json().id}/decide`, worker, {
+      decision: 'verify',
+    });
+    expect(decided.statusCode).toBe(200);
+    const me = (await call('GET', '/api/v1/me', newcomer)).json();
+    expect(me.households).toHaveLength(2);
+  });
+
   it('verifies at once when the roster lists the claimant by name and phone', async () => {
     // The demo roster lists 林阿姨 (13800000010) at 1幢1单元101; a second account claim with her phone is the same person.
     const [h] = await t.db.select().from(households).where(eq(households.label, '1幢1单元101'));

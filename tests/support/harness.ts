@@ -31,6 +31,7 @@ export async function useTestApp(options: { demo?: boolean } = {}): Promise<Test
     LOG_LEVEL: 'silent',
     DATA_DIR: inject('testDataDir'),
     LOGIN_RATE_LIMIT: '1000',
+    VALIDATE_RESPONSES: 'true',
   });
   await startNotifications({ db: database.db, boss: null });
   const app = await buildApp({ config, db: database.db, pool: database.pool });

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { pgErrorCode } from '../../server/db/client.ts';
+import { pgErrorCode, type Tx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, encodeCursor } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
@@ -109,38 +109,7 @@ export async function decideClaim(
         detail: { zh: '不能审核自己的申请', en: 'You cannot decide your own claim' },
       });
     let residentId: number | null = null;
-    if (input.decision === 'verify') {
-      const [claimant] = await tx
-        .select({ phone: users.phone })
-        .from(users)
-        .where(eq(users.id, claim.userId));
-      const [existing] = await tx
-        .select({ id: residents.id })
-        .from(householdMembers)
-        .innerJoin(residents, eq(residents.id, householdMembers.residentId))
-        .where(
-          and(eq(householdMembers.householdId, claim.householdId), eq(residents.name, claim.claimedName)),
-        );
-      if (existing) {
-        residentId = existing.id;
-      } else {
-        const [created] = await tx
-          .insert(residents)
-          .values({ stationId: claim.stationId, name: claim.claimedName, phone: claimant?.phone ?? null })
-          .returning({ id: residents.id });
-        residentId = created!.id;
-        await tx.insert(householdMembers).values({
-          stationId: claim.stationId,
-          householdId: claim.householdId,
-          residentId,
-          relation: claim.relation,
-        });
-      }
-      await tx
-        .update(residents)
-        .set({ userId: claim.userId, verifiedAt: new Date() })
-        .where(eq(residents.id, residentId));
-    }
+    if (input.decision === 'verify') residentId = await linkClaimant(tx, claim);
     const status = input.decision === 'verify' ? ('verified' as const) : ('rejected' as const);
     await tx
       .update(verificationClaims)
@@ -174,6 +143,54 @@ export async function decideClaim(
     });
     return { status };
   });
+}
+
+/**
+ * Finds or creates the resident a verified claim stands for and links them to the household:
+ * the account's resident in this station if it has one (a second household), else the roster's
+ * person of that name in the household, else a new resident.
+ */
+async function linkClaimant(tx: Tx, claim: typeof verificationClaims.$inferSelect): Promise<number> {
+  const [own] = await tx
+    .select({ id: residents.id })
+    .from(residents)
+    .where(and(eq(residents.stationId, claim.stationId), eq(residents.userId, claim.userId)));
+  const [listed] = await tx
+    .select({ id: residents.id, userId: residents.userId })
+    .from(householdMembers)
+    .innerJoin(residents, eq(residents.id, householdMembers.residentId))
+    .where(and(eq(householdMembers.householdId, claim.householdId), eq(residents.name, claim.claimedName)));
+  if (listed && listed.userId !== null && listed.userId !== claim.userId) {
+    throw new AppError('CONFLICT', {
+      detail: {
+        zh: '名册中该居民已绑定另一个账号',
+        en: 'This resident is already linked to another account',
+      },
+    });
+  }
+  let residentId = own?.id ?? listed?.id;
+  if (residentId === undefined) {
+    const [claimant] = await tx.select({ phone: users.phone }).from(users).where(eq(users.id, claim.userId));
+    const [created] = await tx
+      .insert(residents)
+      .values({ stationId: claim.stationId, name: claim.claimedName, phone: claimant?.phone ?? null })
+      .returning({ id: residents.id });
+    residentId = created!.id;
+  }
+  await tx
+    .insert(householdMembers)
+    .values({
+      stationId: claim.stationId,
+      householdId: claim.householdId,
+      residentId,
+      relation: claim.relation,
+    })
+    .onConflictDoNothing();
+  await tx
+    .update(residents)
+    .set({ userId: claim.userId, verifiedAt: new Date() })
+    .where(eq(residents.id, residentId));
+  return residentId;
 }
 
 export async function listClaims(

@@ -229,8 +229,6 @@ function buildHouseholdPageQuery(
   return db
     .select({
       id: households.id,
-      stationId: households.stationId,
-      compoundId: households.compoundId,
       buildingId: households.buildingId,
       unitId: households.unitId,
       room: households.room,

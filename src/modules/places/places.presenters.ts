@@ -5,8 +5,6 @@ export function formatAreaM2(cm2: number): string {
 
 export function presentHousehold(row: {
   id: number;
-  stationId: number;
-  compoundId: number;
   buildingId: number;
   unitId: number;
   room: string;
@@ -15,8 +13,6 @@ export function presentHousehold(row: {
 }) {
   return {
     id: row.id,
-    stationId: row.stationId,
-    compoundId: row.compoundId,
     buildingId: row.buildingId,
     unitId: row.unitId,
     room: row.room,

@@ -120,7 +120,14 @@ export const placesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { row, compoundName, members, abilities } = await getHousehold(authed(req), req.params.id);
-      return { ...presentHousehold(row), compoundName, members, abilities };
+      return {
+        ...presentHousehold(row),
+        stationId: row.stationId,
+        compoundId: row.compoundId,
+        compoundName,
+        members,
+        abilities,
+      };
     },
   );
 };

@@ -66,8 +66,6 @@ export const ZHouseholdQuery = ZPageQuery.extend({
 
 export const ZHouseholdRow = z.object({
   id: z.number(),
-  stationId: z.number(),
-  compoundId: z.number(),
   buildingId: z.number(),
   unitId: z.number(),
   room: z.string(),
@@ -85,6 +83,8 @@ export const ZHouseholdMember = z.object({
   verified: z.boolean(),
 });
 export const ZHouseholdDetail = ZHouseholdRow.extend({
+  stationId: z.number(),
+  compoundId: z.number(),
   compoundName: z.string(),
   members: z.array(ZHouseholdMember),
   abilities: z.array(z.string()),

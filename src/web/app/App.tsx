@@ -1,0 +1,113 @@
+import { Result } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import type { Action } from '../api/types.ts';
+import { Loading } from '../components/Loading.tsx';
+import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { DesktopLayout } from '../layouts/DesktopLayout.tsx';
+import { PhoneLayout } from '../layouts/PhoneLayout.tsx';
+import { can, isStaff, useMe } from './session.ts';
+
+const LoginPage = lazy(() => import('../pages/login/LoginPage.tsx'));
+const HomePage = lazy(() => import('../pages/home/HomePage.tsx'));
+const PlacesPage = lazy(() => import('../pages/places/PlacesPage.tsx'));
+const RosterImportPage = lazy(() => import('../pages/roster/RosterImportPage.tsx'));
+const VerificationPage = lazy(() => import('../pages/verification/VerificationPage.tsx'));
+const MyHomePage = lazy(() => import('../pages/my-home/MyHomePage.tsx'));
+const InboxPage = lazy(() => import('../pages/inbox/InboxPage.tsx'));
+const SettingsPage = lazy(() => import('../pages/settings/SettingsPage.tsx'));
+const AuditPage = lazy(() => import('../pages/audit/AuditPage.tsx'));
+
+/** Signed-in area: chooses the phone layout for residents and the desktop layout for staff. */
+function Shell() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading />;
+  if (me.isError)
+    return (
+      <main className="center-page">
+        <ProblemAlert error={me.error} />
+      </main>
+    );
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return isStaff(me.data) ? <DesktopLayout /> : <PhoneLayout />;
+}
+
+/** Hides a page the server says the user cannot use. */
+function Needs({ ability, children }: { ability: Action; children: ReactNode }) {
+  const me = useMe().data;
+  return can(me, ability) ? children : <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={<h1>{t('errors.notFound')}</h1>}
+      extra={<Link to="/">{t('errors.backHome')}</Link>}
+    />
+  );
+}
+
+function PageSuspense() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<PageSuspense />}>
+          <Route path="/login" element={<LoginPage />} />
+        </Route>
+        <Route element={<Shell />}>
+          <Route element={<PageSuspense />}>
+            <Route index element={<HomePage />} />
+            <Route
+              path="places"
+              element={
+                <Needs ability="tree.read">
+                  <PlacesPage />
+                </Needs>
+              }
+            />
+            <Route
+              path="roster"
+              element={
+                <Needs ability="roster.import">
+                  <RosterImportPage />
+                </Needs>
+              }
+            />
+            <Route
+              path="verification"
+              element={
+                <Needs ability="verification.review">
+                  <VerificationPage />
+                </Needs>
+              }
+            />
+            <Route path="my-home" element={<MyHomePage />} />
+            <Route path="inbox" element={<InboxPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+            <Route
+              path="audit"
+              element={
+                <Needs ability="audit.read">
+                  <AuditPage />
+                </Needs>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,64 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BellOutlined,
+  HomeOutlined,
+  ImportOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SmileOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Action, Me } from '../api/types.ts';
+import { can } from '../app/session.ts';
+import type zhCN from '../i18n/zh-CN.ts';
+
+type NavKey = keyof (typeof zhCN)['nav'];
+
+export interface NavItem {
+  path: string;
+  label: NavKey;
+  icon: ReactNode;
+  /** Shown only when the server lists this ability in /me. */
+  ability?: Action;
+}
+
+/** Staff menu (desktop layout). */
+export const STAFF_NAV: NavItem[] = [
+  { path: '/', label: 'home', icon: <HomeOutlined aria-hidden /> },
+  { path: '/places', label: 'places', icon: <ApartmentOutlined aria-hidden />, ability: 'tree.read' },
+  { path: '/roster', label: 'roster', icon: <ImportOutlined aria-hidden />, ability: 'roster.import' },
+  {
+    path: '/verification',
+    label: 'verification',
+    icon: <SafetyCertificateOutlined aria-hidden />,
+    ability: 'verification.review',
+  },
+  { path: '/my-home', label: 'myHome', icon: <SmileOutlined aria-hidden /> },
+  { path: '/inbox', label: 'inbox', icon: <BellOutlined aria-hidden /> },
+  { path: '/audit', label: 'audit', icon: <AuditOutlined aria-hidden />, ability: 'audit.read' },
+  { path: '/settings', label: 'settings', icon: <SettingOutlined aria-hidden /> },
+];
+
+/** Resident tab bar (phone layout): 首页 / 我的家 / 消息 / 我的. */
+export const RESIDENT_TABS: NavItem[] = [
+  { path: '/', label: 'home', icon: <HomeOutlined aria-hidden /> },
+  { path: '/my-home', label: 'myHome', icon: <SmileOutlined aria-hidden /> },
+  { path: '/inbox', label: 'inbox', icon: <BellOutlined aria-hidden /> },
+  { path: '/settings', label: 'me', icon: <UserOutlined aria-hidden /> },
+];
+
+export function visibleNav(items: NavItem[], me: Me | null | undefined): NavItem[] {
+  return items.filter((item) => !item.ability || can(me, item.ability));
+}
+
+/** The nav item a location belongs to: the longest matching path. */
+export function activePath(items: NavItem[], pathname: string): string {
+  const match = items
+    .filter((i) =>
+      i.path === '/' ? pathname === '/' : pathname === i.path || pathname.startsWith(`${i.path}/`),
+    )
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? '';
+}

@@ -1,0 +1,66 @@
+import { Descriptions, Drawer, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { HouseholdMember } from '../../api/types.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { useHousehold } from './placesApi.ts';
+
+/** One household: where it is, its area, and its members with masked phones and the voter. */
+export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const query = useHousehold(id);
+  const h = query.data;
+  return (
+    <Drawer open={id !== null} onClose={onClose} title={h ? h.label : t('places.detail')} size={560}>
+      {query.isPending && id !== null ? <Loading /> : null}
+      {query.error ? <ProblemAlert error={query.error} /> : null}
+      {h ? (
+        <div className="stack">
+          <Descriptions
+            column={1}
+            bordered
+            size="small"
+            items={[
+              { key: 'compound', label: t('places.compound'), children: h.compoundName },
+              { key: 'label', label: t('places.label'), children: h.label },
+              { key: 'area', label: t('places.area'), children: h.areaM2 },
+            ]}
+          />
+          <h3 className="section-title">{t('places.members')}</h3>
+          <ScrollRegion label={t('places.members')}>
+            <Table<HouseholdMember>
+              rowKey="residentId"
+              size="small"
+              pagination={false}
+              dataSource={h.members}
+              locale={{ emptyText: t('places.noMembers') }}
+              columns={[
+                {
+                  title: t('places.name'),
+                  dataIndex: 'name',
+                  render: (name: string, m) => (
+                    <>
+                      {name} {m.verified ? <Tag color="#237804">{t('places.verified')}</Tag> : null}
+                    </>
+                  ),
+                },
+                { title: t('places.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+                {
+                  title: t('places.relation'),
+                  dataIndex: 'relation',
+                  render: (r: HouseholdMember['relation']) => t(`relations.${r}`),
+                },
+                {
+                  title: t('places.voter'),
+                  dataIndex: 'isVoter',
+                  render: (v: boolean) => (v ? t('common.yes') : t('common.no')),
+                },
+              ]}
+            />
+          </ScrollRegion>
+        </div>
+      ) : null}
+    </Drawer>
+  );
+}

@@ -1,0 +1,64 @@
+import { type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import type { HouseholdDetail, HouseholdPage, PlaceKind, PlaceNode } from '../../api/types.ts';
+
+export function childrenKey(parent?: { kind: PlaceKind; id: number }) {
+  return ['places', 'children', parent?.kind ?? 'root', parent?.id ?? 0] as const;
+}
+
+export function fetchChildren(
+  client: QueryClient,
+  parent?: { kind: PlaceKind; id: number },
+): Promise<PlaceNode[]> {
+  return client.fetchQuery({
+    queryKey: childrenKey(parent),
+    queryFn: async () =>
+      (
+        await api<{ items: PlaceNode[] }>('/places/children', {
+          query: parent ? { kind: parent.kind, id: parent.id } : {},
+        })
+      ).items,
+    staleTime: 60_000,
+  });
+}
+
+/** Children of one node (or the roots), for selects. */
+export function useChildren(parent: { kind: PlaceKind; id: number } | null, enabled = true) {
+  return useQuery({
+    queryKey: childrenKey(parent ?? undefined),
+    queryFn: async () =>
+      (
+        await api<{ items: PlaceNode[] }>('/places/children', {
+          query: parent ? { kind: parent.kind, id: parent.id } : {},
+        })
+      ).items,
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+export type HouseholdScope = { kind: 'compound' | 'building' | 'unit'; id: number; name: string };
+
+const SCOPE_PARAM = { compound: 'compoundId', building: 'buildingId', unit: 'unitId' } as const;
+
+export function useHouseholds(scope: HouseholdScope | null) {
+  return useInfiniteQuery({
+    queryKey: ['households', scope?.kind, scope?.id],
+    enabled: !!scope,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api<HouseholdPage>('/households', {
+        query: scope ? { [SCOPE_PARAM[scope.kind]]: scope.id, limit: 50, cursor: pageParam } : {},
+        signal,
+      }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useHousehold(id: number | null) {
+  return useQuery({
+    queryKey: ['household', id],
+    enabled: id !== null,
+    queryFn: ({ signal }) => api<HouseholdDetail>(`/households/${id}`, { signal }),
+  });
+}

@@ -1,0 +1,228 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+const PASSWORD = 'linshe123';
+const SOCIAL_WORKER = '13800000002';
+const UNVERIFIED_RESIDENT = '13800000011';
+const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+
+let browser: Browser;
+let baseURL: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  baseURL = inject('baseURL');
+  expect(baseURL, 'the browser harness provides baseURL').toMatch(/^https?:\/\//);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+});
+
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', reducedMotion: 'reduce' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** No serious or critical axe-core violations on the page as it is now. */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
+async function login(page: Page, phone: string): Promise<void> {
+  await page.goto(new URL('/login', baseURL).href);
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  await page.getByLabel('手机号').waitFor();
+  await expectAccessible(page, 'login');
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /您好/ }).waitFor();
+}
+
+/** Follows a link or menu item of the main navigation and waits for the page's heading. */
+async function openPage(page: Page, name: string, heading = name): Promise<void> {
+  const nav = page.getByRole('navigation', { name: /^(主导航|底部导航)$/ });
+  const menuItem = nav.getByRole('menuitem', { name, exact: true });
+  if (await menuItem.count()) await menuItem.click();
+  else await nav.getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** Expands the tree down to a compound (one-child levels open by themselves) and selects it. */
+async function selectCompound(page: Page, compound: string): Promise<void> {
+  const item = page.getByRole('treeitem', { name: compound });
+  await item.waitFor();
+  await item.getByText(compound, { exact: true }).click();
+}
+
+describe('golden paths', () => {
+  it('the social worker signs in in Chinese on a desktop and sees the staff pages', async () => {
+    const page = await newPage(DESKTOP);
+    await login(page, SOCIAL_WORKER);
+    await expect.poll(() => page.getByRole('complementary').count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '社工' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'home');
+
+    await openPage(page, '房屋');
+    await selectCompound(page, '南江绿苑');
+    await page.getByRole('heading', { name: '住户列表：南江绿苑' }).waitFor();
+    await page.getByRole('button', { name: /^查看/ }).first().waitFor();
+    expect(await page.getByRole('button', { name: /^查看/ }).count()).toBe(50);
+    await page.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^查看/ }).count()).toBe(100);
+    await expectAccessible(page, 'places');
+
+    await page.getByRole('button', { name: /^查看/ }).first().click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('columnheader', { name: '投票人' }).waitFor();
+    await expectAccessible(page, 'household drawer');
+
+    for (const name of ['认证审核', '审计日志', '消息', '设置']) {
+      await page.keyboard.press('Escape');
+      await openPage(page, name);
+      await expectAccessible(page, name);
+    }
+  });
+
+  it('imports a roster: a bad row is reported with its line and reason, then the fixed file imports', async () => {
+    const page = await newPage(DESKTOP);
+    await login(page, SOCIAL_WORKER);
+    await openPage(page, '名册导入');
+    await selectCompound(page, '恒业小区');
+    await expect.poll(() => page.locator('output').textContent()).toBe('恒业小区');
+    await expectAccessible(page, 'roster');
+
+    const building = `${Date.now() % 100_000}幢`;
+    const header = '楼幢,单元,房号,面积,姓名,手机,关系,投票人';
+    const good1 = `${building},1单元,101,89.35,张三,13900000001,业主,是`;
+    const bad = `${building},1单元,102,76.20,李四,1390000,业主,是`;
+    const good2 = `${building},1单元,102,76.20,李四,13900000002,业主,是`;
+    const csv = (lines: string[]) => Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+
+    const file = page.getByLabel('名册文件');
+    await file.setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: csv([header, good1, bad]) });
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await page.getByText('未导入任何数据', { exact: false }).first().waitFor();
+    const errors = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: '行号' }) });
+    await errors.getByRole('cell', { name: '3', exact: true }).waitFor();
+    const reason = await errors.getByRole('row').nth(1).getByRole('cell').nth(1).textContent();
+    expect(reason?.trim().length).toBeGreaterThan(0);
+    await expectAccessible(page, 'roster with bad rows');
+
+    await file.setInputFiles({
+      name: 'roster.csv',
+      mimeType: 'text/csv',
+      buffer: csv([header, good1, good2]),
+    });
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await page.getByText('导入成功').waitFor();
+    await page.getByText(/共 2 行/).waitFor();
+    await expectAccessible(page, 'roster imported');
+  });
+
+  it('an unverified resident claims a household on a phone, the social worker verifies it, the resident sees it', async () => {
+    const resident = await newPage(PHONE);
+    await login(resident, UNVERIFIED_RESIDENT);
+    await resident.getByRole('navigation', { name: '底部导航' }).waitFor();
+    await expectAccessible(resident, 'resident home');
+    await openPage(resident, '我的家');
+    const myHouseholds = resident.locator('.ant-card').filter({
+      has: resident.getByRole('heading', { level: 2, name: '我的房屋' }),
+    });
+    await myHouseholds.waitFor();
+    await expectAccessible(resident, 'my home');
+
+    const pick = async (label: string) => {
+      const select = resident.getByLabel(label, { exact: true });
+      await expect.poll(() => select.locator('option').count()).toBeGreaterThan(1);
+      await expect.poll(() => select.isEnabled()).toBe(true);
+      const count = await select.locator('option').count();
+      const index = 1 + Math.floor(Math.random() * (count - 1));
+      await select.selectOption({ index });
+      return (await select.locator('option:checked').textContent())?.trim() ?? '';
+    };
+    await resident.getByLabel('小区', { exact: true }).selectOption({ label: '南江绿苑' });
+    await pick('楼幢');
+    await pick('单元');
+    const room = await pick('房号');
+    const claimedName = `认领测试${Date.now() % 10_000}`;
+    await resident.getByLabel('您的姓名').fill(claimedName);
+    await resident.getByRole('radio', { name: '业主' }).check();
+    await resident.getByRole('button', { name: '提交认领' }).click();
+    await resident.getByText('审核中').first().waitFor();
+    await expectAccessible(resident, 'claim submitted');
+
+    const worker = await newPage(DESKTOP);
+    await login(worker, SOCIAL_WORKER);
+    await openPage(worker, '认证审核');
+    const row = worker.getByRole('row').filter({ hasText: claimedName });
+    await row.waitFor();
+    await expectAccessible(worker, 'verification queue');
+    await row.getByRole('button', { name: /^通过/ }).click();
+    await expect.poll(() => worker.getByRole('row').filter({ hasText: claimedName }).count()).toBe(0);
+
+    await resident.reload();
+    await resident.getByRole('heading', { level: 1, name: '我的家' }).waitFor();
+    await myHouseholds.getByRole('listitem').filter({ hasText: room }).first().waitFor();
+    await expect.poll(() => myHouseholds.getByText('您还没有已认证的房屋。').count()).toBe(0);
+    await resident.getByText('已通过').first().waitFor();
+    await expectAccessible(resident, 'my home verified');
+  });
+
+  it('large mode (长辈版) makes text at least 18px and buttons at least 60px, and is saved', async () => {
+    const page = await newPage(PHONE);
+    await login(page, UNVERIFIED_RESIDENT);
+    await openPage(page, '我的');
+    const toggle = page.getByRole('switch', { name: '长辈版（大字体）' });
+    if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+    await expect.poll(() => page.evaluate(() => document.body.classList.contains('linshe-large'))).toBe(true);
+    const fontSize = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(18);
+    const smallTargets = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('main button, main a, nav a, [role="switch"], main select')]
+            .map((el) => el.getBoundingClientRect())
+            .filter((r) => r.width > 0 && (r.width < 60 || r.height < 60)).length,
+      );
+    await expect.poll(smallTargets).toBe(0);
+    await expectAccessible(page, 'settings large');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '我的' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.body.classList.contains('linshe-large'))).toBe(true);
+    await page.getByRole('switch', { name: '长辈版（大字体）' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.body.classList.contains('linshe-large')))
+      .toBe(false);
+  });
+});
