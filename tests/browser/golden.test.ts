@@ -170,7 +170,10 @@ describe('golden paths', () => {
       await select.selectOption({ index });
       return (await select.locator('option:checked').textContent())?.trim() ?? '';
     };
-    await resident.getByLabel('小区', { exact: true }).selectOption({ label: '南江绿苑' });
+    await resident.getByLabel('搜索小区').fill('南江');
+    const compound = resident.getByLabel('小区', { exact: true });
+    await expect.poll(() => compound.locator('option').count()).toBe(2);
+    await compound.selectOption({ label: '南江绿苑（鄞州区 石碶街道 汪源社区）' });
     await pick('楼幢');
     await pick('单元');
     const room = await pick('房号');

@@ -157,3 +157,22 @@ describe('POST /households (and the tree)', () => {
     expect(residentRoots.map((c: { name: string }) => c.name)).toEqual(['测试市']);
   });
 });
+
+describe('GET /places/compounds', () => {
+  it('requires authentication', async () => {
+    expect((await get('/api/v1/places/compounds?q=东')).statusCode).toBe(401);
+  });
+
+  it('rejects bad input', async () => {
+    expect((await get(`/api/v1/places/compounds?q=${'长'.repeat(41)}`, resident)).statusCode).toBe(400);
+  });
+
+  it('finds compounds by part of the name and says where they are', async () => {
+    const res = await get(`/api/v1/places/compounds?q=${encodeURIComponent('东社')}`, resident);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({ name: '东社区小区', place: '测试区 测试街道 东社区' }),
+    ]);
+    const wildcard = await get(`/api/v1/places/compounds?q=${encodeURIComponent('%')}`, resident);
+    expect(wildcard.json().items).toEqual([]);
+  });
+});

@@ -8,6 +8,8 @@ import { presentHousehold } from './places.presenters.ts';
 import {
   ZChildrenQuery,
   ZChildrenResponse,
+  ZCompoundSearchQuery,
+  ZCompoundSearchResponse,
   ZCreateAreaRequest,
   ZCreateBuildingRequest,
   ZCreateCompoundRequest,
@@ -18,6 +20,7 @@ import {
   ZHouseholdPage,
   ZHouseholdQuery,
 } from './places.schema.ts';
+import { searchCompounds } from './search-compounds.ts';
 
 const tags = ['places'];
 
@@ -35,6 +38,18 @@ export const placesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => ({
       items: await listChildren(authed(req), req.query),
     }),
+  );
+  app.get(
+    '/places/compounds',
+    {
+      schema: {
+        tags,
+        summary: 'Compounds by name, with where they are (for residents finding their home)',
+        querystring: ZCompoundSearchQuery,
+        response: { 200: ZCompoundSearchResponse },
+      },
+    },
+    async (req) => ({ items: await searchCompounds(authed(req), req.query) }),
   );
   app.post(
     '/areas',

@@ -89,3 +89,16 @@ export const ZHouseholdDetail = ZHouseholdRow.extend({
   members: z.array(ZHouseholdMember),
   abilities: z.array(z.string()),
 });
+
+export const ZCompoundSearchQuery = z.object({
+  q: z.string().trim().max(40).default(''),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(30),
+});
+export const ZCompoundHit = z.object({
+  id: z.number(),
+  name: z.string(),
+  stationId: z.number(),
+  /** District, street and community, e.g. "鄞州区 石碶街道 汪源社区". */
+  place: z.string(),
+});
+export const ZCompoundSearchResponse = z.object({ items: z.array(ZCompoundHit) });

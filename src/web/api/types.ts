@@ -7,6 +7,7 @@ import type { ZMeResponse } from '../../modules/accounts/accounts.schema.ts';
 import type { Action, Role } from '../../modules/accounts/roles.ts';
 import type { ZClaim, ZClaimPage, ZRosterResult } from '../../modules/people/people.schema.ts';
 import type {
+  ZCompoundHit,
   ZHouseholdDetail,
   ZHouseholdPage,
   ZHouseholdRow,
@@ -18,6 +19,7 @@ export type Me = z.output<typeof ZMeResponse>;
 export type Grant = Me['grants'][number];
 export type MyHousehold = Me['households'][number];
 export type PlaceNode = z.output<typeof ZPlaceNode>;
+export type CompoundHit = z.output<typeof ZCompoundHit>;
 export type PlaceKind = PlaceNode['kind'];
 export type HouseholdRow = z.output<typeof ZHouseholdRow>;
 export type HouseholdPage = z.output<typeof ZHouseholdPage>;

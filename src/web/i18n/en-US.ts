@@ -149,6 +149,8 @@ const enUS: Resources = {
     rejected: 'Rejected',
   },
   myHome: {
+    searchCompound: 'Find your compound',
+    searchHint: 'Type part of the name',
     title: 'My home',
     myHouseholds: 'My households',
     none: 'You have no verified household yet.',

@@ -143,6 +143,8 @@ const zhCN = {
     rejected: '已驳回',
   },
   myHome: {
+    searchCompound: '搜索小区',
+    searchHint: '输入小区名称中的字，如“南江”',
     title: '我的家',
     myHouseholds: '我的房屋',
     none: '您还没有已认证的房屋。',

@@ -18,11 +18,12 @@ export function ClaimForm({ defaultName }: { defaultName: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ claimedName: string; relation: Relation }>();
+  const [search, setSearch] = useState('');
   const [compound, setCompound] = useState('');
   const [building, setBuilding] = useState('');
   const [unit, setUnit] = useState('');
   const [room, setRoom] = useState('');
-  const compounds = useCompounds();
+  const compounds = useCompounds(search.trim());
   const buildings = useChildren(compound ? { kind: 'compound', id: Number(compound) } : null, !!compound);
   const units = useChildren(building ? { kind: 'building', id: Number(building) } : null, !!building);
   const rooms = useChildren(unit ? { kind: 'unit', id: Number(unit) } : null, !!unit);
@@ -46,10 +47,23 @@ export function ClaimForm({ defaultName }: { defaultName: string }) {
         )
       }
     >
+      <Form.Item label={t('myHome.searchCompound')} htmlFor="claim-compound-search">
+        <Input
+          id="claim-compound-search"
+          type="search"
+          maxLength={40}
+          value={search}
+          placeholder={t('myHome.searchHint')}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+      </Form.Item>
       <NativeSelect
         label={t('myHome.compound')}
         placeholder={t('myHome.choose', { what: t('myHome.compound') })}
-        options={options(compounds.data)}
+        options={(compounds.data ?? []).map((c) => ({
+          value: String(c.id),
+          label: `${c.name}（${c.place}）`,
+        }))}
         value={compound}
         required
         onChange={(v) => {
@@ -62,7 +76,7 @@ export function ClaimForm({ defaultName }: { defaultName: string }) {
       <NativeSelect
         label={t('myHome.building')}
         placeholder={t('myHome.choose', { what: t('myHome.building') })}
-        options={options(buildings.data)}
+        options={options(compound ? buildings.data : undefined)}
         value={building}
         disabled={!compound}
         required
@@ -75,7 +89,7 @@ export function ClaimForm({ defaultName }: { defaultName: string }) {
       <NativeSelect
         label={t('myHome.unit')}
         placeholder={t('myHome.choose', { what: t('myHome.unit') })}
-        options={options(units.data)}
+        options={options(building ? units.data : undefined)}
         value={unit}
         disabled={!building}
         required
@@ -87,7 +101,7 @@ export function ClaimForm({ defaultName }: { defaultName: string }) {
       <NativeSelect
         label={t('myHome.room')}
         placeholder={t('myHome.choose', { what: t('myHome.room') })}
-        options={options(rooms.data)}
+        options={options(unit ? rooms.data : undefined)}
         value={room}
         disabled={!unit}
         required

@@ -1,39 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Claim, PlaceNode, Relation } from '../../api/types.ts';
+import type { Claim, CompoundHit, Relation } from '../../api/types.ts';
 import { ME_KEY } from '../../app/session.ts';
-import { fetchChildren } from '../places/placesApi.ts';
 
-const MAX_REQUESTS = 40;
-
-/** Every compound the user can see: walks down areas and stations (a few requests at most). */
-export function useCompounds() {
-  const client = useQueryClient();
+/** Compounds whose name contains `q` (the server searches the whole install). */
+export function useCompounds(q: string) {
   return useQuery({
-    queryKey: ['places', 'compounds'],
+    queryKey: ['places', 'compounds', q],
     staleTime: 5 * 60_000,
-    queryFn: async () => {
-      const compounds: PlaceNode[] = [];
-      let frontier = await fetchChildren(client);
-      let requests = 1;
-      while (frontier.length > 0 && requests < MAX_REQUESTS) {
-        const next: PlaceNode[] = [];
-        for (const node of frontier) {
-          if (node.kind === 'compound') compounds.push(node);
-          else if (
-            (node.kind === 'area' || node.kind === 'station') &&
-            node.hasChildren &&
-            requests < MAX_REQUESTS
-          ) {
-            requests += 1;
-            next.push(...(await fetchChildren(client, { kind: node.kind, id: node.id })));
-          }
-        }
-        frontier = next;
-      }
-      const seen = new Set<number>();
-      return compounds.filter((c) => !seen.has(c.id) && seen.add(c.id));
-    },
+    queryFn: async ({ signal }) =>
+      (await api<{ items: CompoundHit[] }>(`/places/compounds?q=${encodeURIComponent(q)}`, { signal })).items,
   });
 }
 
