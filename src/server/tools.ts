@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
+import { pipeline } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
@@ -229,11 +230,26 @@ export async function backup(db: Db, file: string): Promise<number> {
   return count;
 }
 
+/** The lines of a gzip'ed file; a read or decompression error ends the loop with that error. */
+async function* readLines(file: string): AsyncGenerator<string> {
+  const gunzip = zlib.createGunzip();
+  pipeline(fs.createReadStream(file), gunzip, () => {});
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of gunzip) {
+    rest += decoder.write(chunk as Buffer);
+    let end = rest.indexOf('\n');
+    while (end >= 0) {
+      yield rest.slice(0, end);
+      rest = rest.slice(end + 1);
+      end = rest.indexOf('\n');
+    }
+  }
+  rest += decoder.end();
+  if (rest) yield rest;
+}
+
 export async function restore(db: Db, file: string): Promise<number> {
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
   let header: { format?: string; tables?: string[] } | null = null;
   let count = 0;
   await db.transaction(async (tx) => {
@@ -249,7 +265,7 @@ export async function restore(db: Db, file: string): Promise<number> {
       count += rows.length;
       batch.set(name, []);
     };
-    for await (const line of lines) {
+    for await (const line of readLines(file)) {
       if (!line) continue;
       const item = JSON.parse(line) as { t: string; r: unknown } & { format?: string; tables?: string[] };
       if (!header) {

@@ -115,3 +115,47 @@ describe('the app on one data dir', () => {
     expect(fs.existsSync(path.join(dataDir, 'linshe.lock'))).toBe(false);
   }, 120_000);
 });
+
+describe('as a normal user', () => {
+  it.runIf(process.getuid?.() === 0)(
+    'starts and stops the same way when not run as root',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linshe-user-'));
+      const nobody = { uid: 65534, gid: 65534 };
+      fs.chownSync(dir, nobody.uid, nobody.gid);
+      const child = spawn(NODE, [path.join(ROOT, 'bin/linshe.mjs'), 'start'], {
+        ...nobody,
+        env: {
+          ...process.env,
+          HOME: dir,
+          DATA_DIR: path.join(dir, 'data'),
+          PORT: '0',
+          LOG_LEVEL: 'warn',
+          SEED_DEMO: 'false',
+          DATABASE_URL: '',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /running at (http:\/\/\S+)/.exec(output);
+          if (match) resolve(match[1]!);
+        };
+        child.stdout!.on('data', onData);
+        child.stderr!.on('data', onData);
+        child.once('exit', () => reject(new Error(`exited before ready:\n${output}`)));
+      });
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      const owner = fs.statSync(path.join(dir, 'data', 'pg', 'PG_VERSION')).uid;
+      expect(owner).toBe(nobody.uid);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    60_000,
+  );
+});
