@@ -11,8 +11,15 @@ const handlers: Record<string, (res: http.ServerResponse) => Promise<void> | voi
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"hello":"world"}');
   },
-  /** One indexed select through raw pg. */
+  /** One indexed select through raw pg, as one writes it: a parameterised query. */
   async select(res) {
+    n = (n % 1000) + 1;
+    const { rows } = await pool.query('select id, label, area_cm2 from places_households where id = $1', [n]);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(rows[0] ?? null));
+  },
+  /** The same select as a named prepared statement (parsed and planned once per connection). */
+  async selectPrepared(res) {
     n = (n % 1000) + 1;
     const { rows } = await pool.query({
       name: 'sel',

@@ -229,9 +229,6 @@ function buildHouseholdPageQuery(
   return db
     .select({
       id: households.id,
-      buildingId: households.buildingId,
-      unitId: households.unitId,
-      room: households.room,
       label: households.label,
       areaCm2: households.areaCm2,
       sortKey: households.sortKey,

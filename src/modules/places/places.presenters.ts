@@ -3,19 +3,9 @@ export function formatAreaM2(cm2: number): string {
   return `${Math.trunc(cm2 / 100)}.${String(cm2 % 100).padStart(2, '0')}`;
 }
 
-export function presentHousehold(row: {
-  id: number;
-  buildingId: number;
-  unitId: number;
-  room: string;
-  label: string;
-  areaCm2: number;
-}) {
+export function presentHousehold(row: { id: number; label: string; areaCm2: number }) {
   return {
     id: row.id,
-    buildingId: row.buildingId,
-    unitId: row.unitId,
-    room: row.room,
     label: row.label,
     areaM2: formatAreaM2(row.areaCm2),
   };

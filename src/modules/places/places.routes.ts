@@ -137,8 +137,11 @@ export const placesRoutes: FastifyPluginAsyncZod = async (app) => {
       const { row, compoundName, members, abilities } = await getHousehold(authed(req), req.params.id);
       return {
         ...presentHousehold(row),
+        room: row.room,
         stationId: row.stationId,
         compoundId: row.compoundId,
+        buildingId: row.buildingId,
+        unitId: row.unitId,
         compoundName,
         members,
         abilities,

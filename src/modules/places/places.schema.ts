@@ -64,11 +64,9 @@ export const ZHouseholdQuery = ZPageQuery.extend({
   q: z.string().trim().max(40).optional(),
 });
 
+/** A row of the household list: what the list shows, nothing more (the detail has the rest). */
 export const ZHouseholdRow = z.object({
   id: z.number(),
-  buildingId: z.number(),
-  unitId: z.number(),
-  room: z.string(),
   label: z.string(),
   areaM2: z.string(),
 });
@@ -83,8 +81,11 @@ export const ZHouseholdMember = z.object({
   verified: z.boolean(),
 });
 export const ZHouseholdDetail = ZHouseholdRow.extend({
+  room: z.string(),
   stationId: z.number(),
   compoundId: z.number(),
+  buildingId: z.number(),
+  unitId: z.number(),
   compoundName: z.string(),
   members: z.array(ZHouseholdMember),
   abilities: z.array(z.string()),
