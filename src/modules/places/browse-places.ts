@@ -31,6 +31,18 @@ export async function listChildren(
   return childrenOf(ctx.db, parent.kind, parent.id);
 }
 
+/** A tree node: areas carry their level, everything inside a compound its station. */
+function node(kind: PlaceKind, row: { id: number; name: string; level?: string; stationId?: number }): Node {
+  return {
+    kind,
+    id: row.id,
+    name: row.name,
+    level: row.level ?? null,
+    stationId: row.stationId ?? (kind === 'station' ? row.id : null),
+    hasChildren: kind !== 'household',
+  };
+}
+
 async function childrenOf(db: Db, kind: PlaceKind, id: number): Promise<Node[]> {
   switch (kind) {
     case 'area': {
@@ -40,26 +52,12 @@ async function childrenOf(db: Db, kind: PlaceKind, id: number): Promise<Node[]> 
         const rows = await db
           .select()
           .from(compounds)
-          .where(eq(compounds.areaId, area.id))
+          .where(eq(compounds.areaId, id))
           .orderBy(asc(compounds.id));
-        return rows.map((r) => ({
-          kind: 'compound',
-          id: r.id,
-          name: r.name,
-          level: null,
-          stationId: r.stationId,
-          hasChildren: true,
-        }));
+        return rows.map((r) => node('compound', r));
       }
-      const rows = await db.select().from(areas).where(eq(areas.parentId, area.id)).orderBy(asc(areas.id));
-      return rows.map((r) => ({
-        kind: 'area',
-        id: r.id,
-        name: r.name,
-        level: r.level,
-        stationId: null,
-        hasChildren: true,
-      }));
+      const rows = await db.select().from(areas).where(eq(areas.parentId, id)).orderBy(asc(areas.id));
+      return rows.map((r) => node('area', r));
     }
     case 'station': {
       const rows = await db
@@ -67,51 +65,23 @@ async function childrenOf(db: Db, kind: PlaceKind, id: number): Promise<Node[]> 
         .from(compounds)
         .where(eq(compounds.stationId, id))
         .orderBy(asc(compounds.id));
-      return rows.map((r) => ({
-        kind: 'compound',
-        id: r.id,
-        name: r.name,
-        level: null,
-        stationId: r.stationId,
-        hasChildren: true,
-      }));
+      return rows.map((r) => node('compound', r));
     }
-    case 'compound': {
-      const rows = await db.select().from(buildings).where(eq(buildings.compoundId, id));
-      return sortByName(rows).map((r) => ({
-        kind: 'building',
-        id: r.id,
-        name: r.name,
-        level: null,
-        stationId: r.stationId,
-        hasChildren: true,
-      }));
-    }
-    case 'building': {
-      const rows = await db.select().from(units).where(eq(units.buildingId, id));
-      return sortByName(rows).map((r) => ({
-        kind: 'unit',
-        id: r.id,
-        name: r.name,
-        level: null,
-        stationId: r.stationId,
-        hasChildren: true,
-      }));
-    }
+    case 'compound':
+      return sortByName(await db.select().from(buildings).where(eq(buildings.compoundId, id))).map((r) =>
+        node('building', r),
+      );
+    case 'building':
+      return sortByName(await db.select().from(units).where(eq(units.buildingId, id))).map((r) =>
+        node('unit', r),
+      );
     case 'unit': {
       const rows = await db
         .select()
         .from(households)
         .where(eq(households.unitId, id))
         .orderBy(asc(households.sortKey));
-      return rows.map((r) => ({
-        kind: 'household',
-        id: r.id,
-        name: r.room,
-        level: null,
-        stationId: r.stationId,
-        hasChildren: false,
-      }));
+      return rows.map((r) => node('household', { id: r.id, name: r.room, stationId: r.stationId }));
     }
     case 'household':
       return [];
@@ -125,27 +95,9 @@ function sortByName<T extends { name: string }>(rows: T[]): T[] {
 
 async function rootNodes(db: Db, ctx: AuthedCtx): Promise<Node[]> {
   const staff = ctx.user.grants.filter((g) => roleAllows(g.role, 'tree.read'));
-  if (staff.length === 0) {
+  if (staff.length === 0 || staff.some((g) => g.path === '/')) {
     const rows = await db.select().from(areas).where(isNull(areas.parentId)).orderBy(asc(areas.id));
-    return rows.map((r) => ({
-      kind: 'area',
-      id: r.id,
-      name: r.name,
-      level: r.level,
-      stationId: null,
-      hasChildren: true,
-    }));
-  }
-  if (staff.some((g) => g.path === '/')) {
-    const rows = await db.select().from(areas).where(isNull(areas.parentId)).orderBy(asc(areas.id));
-    return rows.map((r) => ({
-      kind: 'area',
-      id: r.id,
-      name: r.name,
-      level: r.level,
-      stationId: null,
-      hasChildren: true,
-    }));
+    return rows.map((r) => node('area', r));
   }
   const paths = staff.flatMap((g) => (g.path ? [g.path] : []));
   // A grant inside another grant's subtree adds no new root.
@@ -154,41 +106,14 @@ async function rootNodes(db: Db, ctx: AuthedCtx): Promise<Node[]> {
   const nodes: Node[] = [];
   if (outer.length > 0) {
     const areaRows = await db.select().from(areas).where(inArray(areas.path, outer));
-    nodes.push(
-      ...areaRows.map((r) => ({
-        kind: 'area' as const,
-        id: r.id,
-        name: r.name,
-        level: r.level,
-        stationId: null,
-        hasChildren: true,
-      })),
-    );
+    nodes.push(...areaRows.map((r) => node('area', r)));
     const buildingRows = await db.select().from(buildings).where(inArray(buildings.path, outer));
-    nodes.push(
-      ...buildingRows.map((r) => ({
-        kind: 'building' as const,
-        id: r.id,
-        name: r.name,
-        level: null,
-        stationId: r.stationId,
-        hasChildren: true,
-      })),
-    );
+    nodes.push(...buildingRows.map((r) => node('building', r)));
   }
   if (stationIds.length > 0) {
     const rows = await db.select().from(stations).where(inArray(stations.id, stationIds));
     nodes.push(
-      ...rows
-        .filter((r) => !outer.some((p) => r.path.startsWith(p)))
-        .map((r) => ({
-          kind: 'station' as const,
-          id: r.id,
-          name: r.name,
-          level: null,
-          stationId: r.id,
-          hasChildren: true,
-        })),
+      ...rows.filter((r) => !outer.some((p) => r.path.startsWith(p))).map((r) => node('station', r)),
     );
   }
   return nodes;

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
@@ -65,20 +65,42 @@ function levelError() {
   });
 }
 
+/**
+ * Places carry the path of ids from the root, which includes their own id: insert with an empty path,
+ * then set it. Bulk loads (the roster import) do the same with one UPDATE per level.
+ */
+async function withPath(
+  tx: DbOrTx,
+  table:
+    | typeof areas
+    | typeof stations
+    | typeof compounds
+    | typeof buildings
+    | typeof units
+    | typeof households,
+  inserted: Promise<{ id: number }[]>,
+  pathOf: (id: number) => string,
+): Promise<number> {
+  const [row] = await inserted;
+  const id = row!.id;
+  await tx.execute(sql`update ${table} set path = ${pathOf(id)} where id = ${id}`);
+  return id;
+}
+
 export async function insertArea(
   tx: DbOrTx,
   input: { parentId: number | null; parentPath: string; level: Level; name: string; code: string | null },
 ): Promise<number> {
-  const [row] = await tx
-    .insert(areas)
-    .values({ ...input, path: '' })
-    .returning({ id: areas.id });
-  const id = row!.id;
-  await tx
-    .update(areas)
-    .set({ path: `${input.parentPath}${id}/` })
-    .where(eq(areas.id, id));
-  return id;
+  const { parentPath, ...values } = input;
+  return withPath(
+    tx,
+    areas,
+    tx
+      .insert(areas)
+      .values({ ...values, path: '' })
+      .returning({ id: areas.id }),
+    (id) => `${parentPath}${id}/`,
+  );
 }
 
 export async function insertStation(
@@ -91,82 +113,69 @@ export async function insertStation(
     stage?: 'preparing' | 'operating';
   },
 ) {
-  const [row] = await tx
-    .insert(stations)
-    .values({
-      areaId: input.areaId,
-      name: input.name,
-      kind: input.kind,
-      stage: input.stage ?? 'preparing',
-      path: '',
-    })
-    .returning({ id: stations.id });
-  const id = row!.id;
-  await tx
-    .update(stations)
-    .set({ path: `${input.areaPath}s${id}/` })
-    .where(eq(stations.id, id));
-  return id;
+  const values = {
+    areaId: input.areaId,
+    name: input.name,
+    kind: input.kind,
+    stage: input.stage ?? 'preparing',
+  };
+  return withPath(
+    tx,
+    stations,
+    tx
+      .insert(stations)
+      .values({ ...values, path: '' })
+      .returning({ id: stations.id }),
+    (id) => `${input.areaPath}s${id}/`,
+  );
 }
 
 export async function insertCompound(
   tx: DbOrTx,
   input: { stationId: number; areaId: number; areaPath: string; name: string; address: string | null },
 ) {
-  const [row] = await tx
-    .insert(compounds)
-    .values({
-      stationId: input.stationId,
-      areaId: input.areaId,
-      name: input.name,
-      address: input.address,
-      path: '',
-    })
-    .returning({ id: compounds.id });
-  const id = row!.id;
-  await tx
-    .update(compounds)
-    .set({ path: `${input.areaPath}c${id}/` })
-    .where(eq(compounds.id, id));
-  return id;
+  const { areaPath, ...values } = input;
+  return withPath(
+    tx,
+    compounds,
+    tx
+      .insert(compounds)
+      .values({ ...values, path: '' })
+      .returning({ id: compounds.id }),
+    (id) => `${areaPath}c${id}/`,
+  );
 }
 
 export async function insertBuilding(
   tx: DbOrTx,
   input: { stationId: number; compoundId: number; compoundPath: string; name: string },
 ) {
-  const [row] = await tx
-    .insert(buildings)
-    .values({
-      stationId: input.stationId,
-      compoundId: input.compoundId,
-      name: input.name,
-      sortKey: 0,
-      path: '',
-    })
-    .returning({ id: buildings.id });
-  const id = row!.id;
-  await tx
-    .update(buildings)
-    .set({ path: `${input.compoundPath}b${id}/` })
-    .where(eq(buildings.id, id));
-  return id;
+  const { compoundPath, ...values } = input;
+  return withPath(
+    tx,
+    buildings,
+    tx
+      .insert(buildings)
+      .values({ ...values, path: '' })
+      .returning({ id: buildings.id }),
+    (id) => `${compoundPath}b${id}/`,
+  );
 }
 
 export async function insertUnit(
   tx: DbOrTx,
   input: { stationId: number; buildingId: number; buildingPath: string; name: string },
 ) {
-  const [row] = await tx
-    .insert(units)
-    .values({ stationId: input.stationId, buildingId: input.buildingId, name: input.name, path: '' })
-    .returning({ id: units.id });
-  const id = row!.id;
-  await tx
-    .update(units)
-    .set({ path: `${input.buildingPath}u${id}/` })
-    .where(eq(units.id, id));
-  return id;
+  const { buildingPath, ...values } = input;
+  return withPath(
+    tx,
+    units,
+    tx
+      .insert(units)
+      .values({ ...values, path: '' })
+      .returning({ id: units.id }),
+    (id) => `${buildingPath}u${id}/`,
+  );
 }
 
 export async function insertHousehold(
@@ -184,26 +193,25 @@ export async function insertHousehold(
   },
 ) {
   const label = householdLabel(input.buildingName, input.unitName, input.room);
-  const [row] = await tx
-    .insert(households)
-    .values({
-      stationId: input.stationId,
-      compoundId: input.compoundId,
-      buildingId: input.buildingId,
-      unitId: input.unitId,
-      room: input.room,
-      areaCm2: input.areaCm2,
-      label,
-      sortKey: naturalKey(label),
-      path: '',
-    })
-    .returning({ id: households.id });
-  const id = row!.id;
-  await tx
-    .update(households)
-    .set({ path: `${input.unitPath}h${id}/` })
-    .where(eq(households.id, id));
-  return id;
+  const values = {
+    stationId: input.stationId,
+    compoundId: input.compoundId,
+    buildingId: input.buildingId,
+    unitId: input.unitId,
+    room: input.room,
+    areaCm2: input.areaCm2,
+    label,
+    sortKey: naturalKey(label),
+  };
+  return withPath(
+    tx,
+    households,
+    tx
+      .insert(households)
+      .values({ ...values, path: '' })
+      .returning({ id: households.id }),
+    (id) => `${input.unitPath}h${id}/`,
+  );
 }
 
 export async function createCompound(
