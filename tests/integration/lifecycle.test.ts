@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { ensureDatabase } from '../../src/server/db/client.ts';
 
 // The real CLI as a user runs it: one app per data dir, recovery after kill -9, clean Ctrl-C.
 
@@ -114,6 +115,36 @@ describe('the app on one data dir', () => {
     expect(alive(server)).toBe(false);
     expect(fs.existsSync(path.join(dataDir, 'linshe.lock'))).toBe(false);
   }, 120_000);
+});
+
+describe('on an external PostgreSQL (DATABASE_URL)', () => {
+  it('runs the same code without starting an embedded server', async () => {
+    const url = await ensureDatabase(inject('pgServerUrl'), `ext_${Date.now()}`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linshe-ext-'));
+    const child = spawn(NODE, [path.join(ROOT, 'bin/linshe.mjs'), 'start'], {
+      env: { ...process.env, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let output = '';
+    const base = await new Promise<string>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /running at (http:\/\/\S+)/.exec(output);
+        if (match) resolve(match[1]!);
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', () => reject(new Error(`exited before ready:\n${output}`)));
+    });
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    await login(base);
+    expect(fs.existsSync(path.join(dir, 'pg'))).toBe(false);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });
 
 describe('as a normal user', () => {

@@ -21,7 +21,7 @@ export function registerAuth(app: FastifyInstance): void {
   });
   // Authentication is checked before input validation, so a signed-out caller learns nothing more.
   app.addHook('preValidation', async (req) => {
-    if (!req.user && req.url.startsWith('/api/v1/') && !req.routeOptions.config.public)
+    if (!req.user && !req.is404 && req.url.startsWith('/api/v1/') && !req.routeOptions.config.public)
       throw new AppError('UNAUTHENTICATED');
   });
 }
