@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, useTestApp } from '../support/harness.ts';
 
@@ -36,5 +37,15 @@ describe('API conventions', () => {
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toContain('linshe_http_requests_total');
     expect(metrics.body).toContain('linshe_db_pool_connections{state="total"}');
+  });
+});
+
+describe('audit rows', () => {
+  it('are append-only: the database refuses to change or delete them', async () => {
+    await t.db.execute(
+      sql`insert into audit_events (action, subject_type, path) values ('test.write', 'test', '/')`,
+    );
+    await expect(t.db.execute(sql`update audit_events set action = 'x'`)).rejects.toThrow();
+    await expect(t.db.execute(sql`delete from audit_events`)).rejects.toThrow();
   });
 });
