@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed, ctxOf } from '../../server/http/context.ts';
-import { ZOk } from '../../shared/limits.ts';
+import { ZIdParam, ZOk } from '../../shared/limits.ts';
 import {
   ZChangePasswordRequest,
   ZCodeLoginRequest,
@@ -13,7 +13,7 @@ import {
   ZPreferencesRequest,
   ZRegisterRequest,
 } from './accounts.schema.ts';
-import { grantRole } from './grant-role.ts';
+import { grantRole, revokeRole } from './grant-role.ts';
 import { changePassword, loginWithCode, loginWithPassword, registerUser, sendOneTimeCode } from './login.ts';
 import { getMe, updatePreferences } from './me.ts';
 import { deleteSession, loadSessionUser, SESSION_COOKIE } from './sessions.ts';
@@ -186,5 +186,13 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => ({
       id: await grantRole(authed(req), req.body),
     }),
+  );
+  app.delete(
+    '/role-grants/:id',
+    { schema: { tags, summary: 'Revoke a role grant', params: ZIdParam, response: { 200: ZOk } } },
+    async (req) => {
+      await revokeRole(authed(req), req.params.id);
+      return { ok: true as const };
+    },
   );
 };

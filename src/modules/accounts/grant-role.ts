@@ -3,6 +3,7 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { findPlace } from '../places/find-place.ts';
+import { stations } from '../places/places.tables.ts';
 import { roleGrants, users } from './accounts.tables.ts';
 import { can } from './policy.ts';
 import { ROLE_SCOPES, type Role } from './roles.ts';
@@ -89,4 +90,36 @@ export async function grantRole(
   });
   forgetCachedUser(user.id);
   return id;
+}
+
+/** Revokes a grant; the revoker must manage roles at the node the grant sits on. */
+export async function revokeRole(ctx: AuthedCtx, grantId: number) {
+  const userId = await ctx.db.transaction(async (tx) => {
+    const [grant] = await tx.select().from(roleGrants).where(eq(roleGrants.id, grantId)).for('update');
+    if (!grant) throw new AppError('NOT_FOUND');
+    // Where the grant sits: its path, or for a station grant the station's own path.
+    const [station] =
+      grant.path === null
+        ? await tx.select({ path: stations.path }).from(stations).where(eq(stations.id, grant.stationId!))
+        : [];
+    const place = { stationId: grant.stationId, path: grant.path ?? station?.path ?? '' };
+    if (!can(ctx.user, 'tree.read', place)) throw new AppError('NOT_FOUND');
+    if (!can(ctx.user, 'role.manage', place)) throw new AppError('FORBIDDEN');
+    if (grant.userId === ctx.user.userId && grant.role === 'platformAdmin') {
+      throw new AppError('FORBIDDEN', {
+        detail: { zh: '不能撤销自己的平台管理员角色', en: 'You cannot revoke your own platform admin role' },
+      });
+    }
+    await tx.delete(roleGrants).where(eq(roleGrants.id, grantId));
+    await recordAudit(tx, ctx, {
+      action: 'role.revoke',
+      subjectType: 'user',
+      subjectId: grant.userId,
+      stationId: grant.stationId,
+      path: place.path,
+      summary: { role: grant.role, scope: grant.scopeName },
+    });
+    return grant.userId;
+  });
+  forgetCachedUser(userId);
 }
