@@ -16,13 +16,18 @@ const NODE = fs.existsSync(path.join(ROOT, 'node_modules/.bin/node'))
   ? path.join(ROOT, 'node_modules/.bin/node')
   : process.execPath;
 
-function start(): {
+/** `linshe start` as a user runs it; `ready` gives the URL it prints. */
+function start(
+  env: Record<string, string> = {},
+  ids: { uid?: number; gid?: number } = {},
+): {
   child: ChildProcess;
   ready: Promise<string>;
   exited: Promise<{ code: number | null; output: string }>;
 } {
   const child = spawn(NODE, [path.join(ROOT, 'bin/linshe.mjs'), 'start'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    ...ids,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -121,28 +126,13 @@ describe('on an external PostgreSQL (DATABASE_URL)', () => {
   it('runs the same code without starting an embedded server', async () => {
     const url = await ensureDatabase(inject('pgServerUrl'), `ext_${Date.now()}`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linshe-ext-'));
-    const child = spawn(NODE, [path.join(ROOT, 'bin/linshe.mjs'), 'start'], {
-      env: { ...process.env, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: url },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let output = '';
-    const base = await new Promise<string>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /running at (http:\/\/\S+)/.exec(output);
-        if (match) resolve(match[1]!);
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', () => reject(new Error(`exited before ready:\n${output}`)));
-    });
+    const app = start({ DATA_DIR: dir, DATABASE_URL: url });
+    const base = await app.ready;
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     await login(base);
     expect(fs.existsSync(path.join(dir, 'pg'))).toBe(false);
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    app.child.kill('SIGTERM');
+    expect((await app.exited).code).toBe(0);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
@@ -154,37 +144,13 @@ describe('as a normal user', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linshe-user-'));
       const nobody = { uid: 65534, gid: 65534 };
       fs.chownSync(dir, nobody.uid, nobody.gid);
-      const child = spawn(NODE, [path.join(ROOT, 'bin/linshe.mjs'), 'start'], {
-        ...nobody,
-        env: {
-          ...process.env,
-          HOME: dir,
-          DATA_DIR: path.join(dir, 'data'),
-          PORT: '0',
-          LOG_LEVEL: 'warn',
-          SEED_DEMO: 'false',
-          DATABASE_URL: '',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      children.push(child);
-      let output = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /running at (http:\/\/\S+)/.exec(output);
-          if (match) resolve(match[1]!);
-        };
-        child.stdout!.on('data', onData);
-        child.stderr!.on('data', onData);
-        child.once('exit', () => reject(new Error(`exited before ready:\n${output}`)));
-      });
+      const app = start({ HOME: dir, DATA_DIR: path.join(dir, 'data'), SEED_DEMO: 'false' }, nobody);
+      const url = await app.ready;
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
       const owner = fs.statSync(path.join(dir, 'data', 'pg', 'PG_VERSION')).uid;
       expect(owner).toBe(nobody.uid);
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-      child.kill('SIGINT');
-      expect(await exited).toBe(0);
+      app.child.kill('SIGINT');
+      expect((await app.exited).code).toBe(0);
       fs.rmSync(dir, { recursive: true, force: true });
     },
     60_000,
