@@ -143,3 +143,46 @@ describe('one-time codes', () => {
     expect(again.json().code).toBe('CODE_INVALID');
   });
 });
+
+describe('POST /auth/reset-password', () => {
+  it('rejects bad input', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/reset-password',
+      payload: { phone: '139', code: 'abc', newPassword: 'x' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toHaveLength(3);
+  });
+
+  it('sets a new password with a code and ends every session', async () => {
+    await makeUser(t, { phone: '13900000004' });
+    const session = await t.login('13900000004');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/code',
+      payload: { phone: '13900000004', purpose: 'reset' },
+    });
+    const code = /\d{6}/.exec(consoleChannel().sent.findLast((m) => m.to === '13900000004')!.text)![0];
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/reset-password',
+      payload: {
+        phone: '13900000004',
+        code: code === '000000' ? '111111' : '000000',
+        newPassword: 'brand-new-pass',
+      },
+    });
+    expect(wrong.json().code).toBe('CODE_INVALID');
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/reset-password',
+      payload: { phone: '13900000004', code, newPassword: 'brand-new-pass' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session } })).statusCode,
+    ).toBe(401);
+    await t.login('13900000004', 'brand-new-pass');
+  });
+});

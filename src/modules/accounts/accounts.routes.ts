@@ -12,9 +12,17 @@ import {
   ZMeResponse,
   ZPreferencesRequest,
   ZRegisterRequest,
+  ZResetPasswordRequest,
 } from './accounts.schema.ts';
 import { grantRole, revokeRole } from './grant-role.ts';
-import { changePassword, loginWithCode, loginWithPassword, registerUser, sendOneTimeCode } from './login.ts';
+import {
+  changePassword,
+  loginWithCode,
+  loginWithPassword,
+  registerUser,
+  resetPassword,
+  sendOneTimeCode,
+} from './login.ts';
 import { getMe, updatePreferences } from './me.ts';
 import { deleteSession, loadSessionUser, SESSION_COOKIE } from './sessions.ts';
 
@@ -118,6 +126,24 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const session = await registerUser(ctxOf(req), { ...req.body, sessionHours: config.SESSION_HOURS });
       return startSession(reply, session, req);
+    },
+  );
+
+  app.post(
+    '/auth/reset-password',
+    {
+      schema: {
+        tags,
+        summary: 'Set a new password with a one-time code (ends every session)',
+        security: [],
+        body: ZResetPasswordRequest,
+        response: { 200: ZOk },
+      },
+      config: { public: true, rateLimit: loginLimit },
+    },
+    async (req) => {
+      await resetPassword(ctxOf(req), req.body);
+      return { ok: true as const };
     },
   );
 

@@ -3,13 +3,18 @@ import { LIMITS, ZName, ZPassword, ZPhone } from '../../shared/limits.ts';
 import { ACTIONS, ROLES } from './roles.ts';
 
 export const ZLoginRequest = z.object({ phone: ZPhone, password: z.string().min(1).max(LIMITS.passwordMax) });
-export const ZCodeRequest = z.object({ phone: ZPhone, purpose: z.enum(['login', 'register']) });
+export const ZCodeRequest = z.object({ phone: ZPhone, purpose: z.enum(['login', 'register', 'reset']) });
 export const ZCodeLoginRequest = z.object({ phone: ZPhone, code: z.string().regex(/^\d{6}$/) });
 export const ZRegisterRequest = z.object({
   phone: ZPhone,
   code: z.string().regex(/^\d{6}$/),
   password: ZPassword,
   displayName: ZName,
+});
+export const ZResetPasswordRequest = z.object({
+  phone: ZPhone,
+  code: z.string().regex(/^\d{6}$/),
+  newPassword: ZPassword,
 });
 export const ZChangePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(LIMITS.passwordMax),

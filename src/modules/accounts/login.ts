@@ -39,7 +39,7 @@ export async function loginWithPassword(
 /** Sends a six-digit one-time code through the notification channel (console in development). */
 export async function sendOneTimeCode(
   ctx: Ctx,
-  input: { phone: string; purpose: 'login' | 'register' },
+  input: { phone: string; purpose: 'login' | 'register' | 'reset' },
 ): Promise<void> {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await ctx.db.insert(oneTimeCodes).values({
@@ -153,6 +153,24 @@ export async function changePassword(
       subjectId: user.id,
       path: '/',
     });
+  });
+  forgetCachedUser(user.id);
+}
+
+/** A forgotten password: a code sent to the phone sets a new one and ends every session. */
+export async function resetPassword(ctx: Ctx, input: { phone: string; code: string; newPassword: string }) {
+  await consumeCode(ctx, input.phone, 'reset', input.code);
+  const [user] = await ctx.db.select().from(users).where(eq(users.phone, input.phone));
+  if (!user || user.disabledAt) throw new AppError('CODE_INVALID');
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await recordAudit(
+      tx,
+      { ...ctx, user: { userId: user.id } },
+      { action: 'user.passwordReset', subjectType: 'user', subjectId: user.id, path: '/' },
+    );
   });
   forgetCachedUser(user.id);
 }
