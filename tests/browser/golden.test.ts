@@ -228,4 +228,91 @@ describe('golden paths', () => {
       .poll(() => page.evaluate(() => document.body.classList.contains('linshe-large')))
       .toBe(false);
   });
+
+  it('on a phone the social worker opens a resident panel and the grant card; an unknown proxy phone is explained', async () => {
+    const page = await newPage(PHONE);
+    await login(page, SOCIAL_WORKER);
+    await page.goto(new URL('/places', baseURL).href);
+    await page.getByRole('heading', { level: 1, name: '房屋' }).waitFor();
+    await selectCompound(page, '南江绿苑');
+    await page.getByRole('button', { name: /^查看/ }).first().click();
+    const household = page
+      .getByRole('dialog')
+      .filter({ has: page.getByRole('columnheader', { name: '投票人' }) });
+    await household.getByRole('button', { name: /^查看/ }).first().click();
+    const proxy = page.getByRole('form', { name: '登记代办人' });
+    await proxy.getByLabel('代办人手机号').fill('13700000000');
+    await proxy.getByRole('button', { name: '登记' }).click();
+    await proxy.getByRole('alert').getByText('该手机号尚未注册').waitFor();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const box = await page.getByRole('dialog').filter({ has: proxy }).boundingBox();
+    expect(box?.width).toBeLessThanOrEqual(PHONE.width);
+    await expectAccessible(page, 'resident panel on a phone');
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.getByRole('tree').getByText('汪源社区', { exact: true }).click();
+    const grant = page.getByRole('form', { name: '授予角色' });
+    await grant.getByLabel('角色').click();
+    const options = page.locator('.ant-select-item-option');
+    await options.filter({ hasText: '网格员' }).waitFor();
+    expect(await options.filter({ hasText: '楼组长' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await grant.scrollIntoViewIfNeeded();
+    await expectAccessible(page, 'grant card on a phone');
+  });
+
+  // Last: it makes the unverified resident a 楼组长 (staff), which the tests above must not see.
+  it('the social worker tags a resident, registers a family proxy and grants 楼组长 on a building', async () => {
+    const page = await newPage(DESKTOP);
+    await login(page, SOCIAL_WORKER);
+    await openPage(page, '房屋');
+    await selectCompound(page, '南江绿苑');
+    await page.getByRole('heading', { name: '住户列表：南江绿苑' }).waitFor();
+    await page.getByRole('button', { name: /^查看/ }).first().click();
+    const household = page
+      .getByRole('dialog')
+      .filter({ has: page.getByRole('columnheader', { name: '投票人' }) });
+    await household.getByRole('button', { name: /^查看/ }).first().click();
+
+    const edit = page.getByRole('form', { name: '编辑居民信息' });
+    await edit.waitFor();
+    const panel = page.getByRole('dialog').filter({ has: edit });
+    await expectAccessible(page, 'resident panel');
+    const tags = edit.getByLabel('标签');
+    await tags.fill('独居老人');
+    await tags.press('Enter');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').waitFor();
+    await panel.locator('.ant-descriptions').getByText('独居老人', { exact: true }).waitFor();
+
+    const proxy = page.getByRole('form', { name: '登记代办人' });
+    await proxy.getByLabel('代办人手机号').fill('13800000011');
+    await proxy.getByLabel('备注').fill('女儿');
+    await proxy.getByRole('button', { name: '登记' }).click();
+    await page.getByText('已登记代办人').waitFor();
+    await expectAccessible(page, 'resident panel after saving');
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.getByRole('tree').getByText('2幢', { exact: true }).click();
+    await page.getByRole('heading', { name: '住户列表：2幢' }).waitFor();
+    const grant = page.getByRole('form', { name: '授予角色' });
+    await grant.getByLabel('手机号').fill('13800000011');
+    await grant.getByLabel('角色').click();
+    // antd draws its options apart from the (hidden) listbox it gives assistive technology.
+    await page.locator('.ant-select-item-option').filter({ hasText: '楼组长' }).click();
+    await expect.poll(() => grant.textContent()).toContain('楼组长');
+    await expectAccessible(page, 'grant card');
+    await grant.getByRole('button', { name: '授予' }).click();
+    await page.getByText('已在「2幢」将楼组长授予 13800000011').waitFor();
+
+    await grant.getByLabel('手机号').fill('13800000011');
+    await grant.getByRole('button', { name: '授予' }).click();
+    await grant.getByRole('alert').getByText('该用户已有此角色').waitFor();
+  });
 });

@@ -36,7 +36,7 @@ describe('POST /role-grants and DELETE /role-grants/:id', () => {
       role: 'buildingLeader',
       buildingId: city.east.compound.building1Id,
     });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(201);
     const leader = await t.login('13900000082');
     const list = await t.app.inject({
       method: 'GET',
@@ -112,6 +112,6 @@ describe('POST /role-grants and DELETE /role-grants/:id', () => {
           stationId: city.east.compound.stationId,
         })
       ).statusCode,
-    ).toBe(200);
+    ).toBe(201);
   });
 });

@@ -166,6 +166,11 @@ describe('acting for a resident', () => {
         })
       ).statusCode,
     ).toBe(201);
+    // The same proxy twice is a conflict, not a second row.
+    expect(
+      (await call('POST', `/api/v1/residents/${residentId}/proxies`, chair, { phone: '13800000011' }))
+        .statusCode,
+    ).toBe(409);
     const allowed = await call(
       'PATCH',
       `/api/v1/residents/${residentId}`,

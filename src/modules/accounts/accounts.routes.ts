@@ -206,12 +206,10 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Grant a role on a node',
         body: ZGrantRoleRequest,
-        response: { 200: z.object({ id: z.number() }) },
+        response: { 201: z.object({ id: z.number() }) },
       },
     },
-    async (req) => ({
-      id: await grantRole(authed(req), req.body),
-    }),
+    async (req, reply) => reply.status(201).send({ id: await grantRole(authed(req), req.body) }),
   );
   app.delete(
     '/role-grants/:id',

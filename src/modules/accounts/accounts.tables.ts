@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -82,7 +83,12 @@ export const proxies = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('accounts_proxies_proxy_idx').on(t.proxyUserId)],
+  (t) => [
+    index('accounts_proxies_proxy_idx').on(t.proxyUserId),
+    uniqueIndex('accounts_proxies_active_uq')
+      .on(t.residentId, t.proxyUserId)
+      .where(sql`${t.revokedAt} is null`),
+  ],
 );
 
 export const oneTimeCodes = pgTable(

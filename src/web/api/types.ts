@@ -3,9 +3,17 @@
  * from it (type-only import: nothing of the server is bundled), so a drift fails the typecheck.
  */
 import type { z } from 'zod';
-import type { ZMeResponse } from '../../modules/accounts/accounts.schema.ts';
+import type { ZGrantRoleRequest, ZMeResponse } from '../../modules/accounts/accounts.schema.ts';
 import type { Action, Role } from '../../modules/accounts/roles.ts';
-import type { ZClaim, ZClaimPage, ZRosterResult } from '../../modules/people/people.schema.ts';
+import type {
+  ZClaim,
+  ZClaimPage,
+  ZProxyRequest,
+  ZResident,
+  ZResidentRow,
+  ZRosterResult,
+  ZUpdateResidentRequest,
+} from '../../modules/people/people.schema.ts';
 import type {
   ZCompoundHit,
   ZHouseholdDetail,
@@ -29,6 +37,11 @@ export type Relation = HouseholdMember['relation'];
 export type Claim = z.output<typeof ZClaim>;
 export type ClaimPage = z.output<typeof ZClaimPage>;
 export type RosterResult = z.output<typeof ZRosterResult>;
+export type Resident = z.output<typeof ZResident>;
+export type ResidentRow = z.output<typeof ZResidentRow>;
+export type ResidentUpdate = z.input<typeof ZUpdateResidentRequest>;
+export type ProxyRequest = z.input<typeof ZProxyRequest>;
+export type GrantRoleRequest = z.input<typeof ZGrantRoleRequest>;
 
 export interface Page<T> {
   items: T[];

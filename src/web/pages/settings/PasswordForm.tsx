@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, problemOf } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { fieldErrorsOf } from '../../api/fieldErrors.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 
 const MIN = 8;
@@ -23,12 +24,7 @@ export function PasswordForm() {
       form.resetFields();
       void message.success(t('settings.passwordChanged'));
     },
-    onError: (err) => {
-      const fields = (problemOf(err).errors ?? []).filter(
-        (e) => e.path === 'currentPassword' || e.path === 'newPassword',
-      );
-      form.setFields(fields.map((e) => ({ name: e.path as keyof Values, errors: [e.message] })));
-    },
+    onError: (err) => form.setFields(fieldErrorsOf(err, ['currentPassword', 'newPassword'] as const)),
   });
 
   return (

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "accounts_proxies_active_uq" ON "accounts_proxies" USING btree ("resident_id","proxy_user_id") WHERE "accounts_proxies"."revoked_at" is null;
