@@ -156,15 +156,15 @@ function buildHouseholdPageQuery(
       id: households.id,
       label: households.label,
       areaCm2: households.areaCm2,
-      sortKey: households.sortKey,
     })
     .from(households)
     .where(
       and(
         eq(SCOPE_COLUMN[scope], sql.placeholder('scopeId')),
         withPattern ? sql`${households.label} like ${sql.placeholder('pattern')}` : undefined,
+        // The cursor is the last row's id; its sort key is looked up by primary key, so rows carry none.
         withCursor
-          ? sql`(${households.sortKey}, ${households.id}) > (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})`
+          ? sql`(${households.sortKey}, ${households.id}) > (select h.sort_key, h.id from ${households} h where h.id = ${sql.placeholder('afterId')})`
           : undefined,
       ),
     )
@@ -201,13 +201,12 @@ export async function listHouseholds(
     });
   }
   await findPlace(ctx.db, ctx.user, scope[0], scope[1], 'household.read');
-  const after = decodeCursor<[string, number]>(query.cursor, ['string', 'number']);
+  const after = decodeCursor<[number]>(query.cursor, ['number']);
   const statement = householdPageQuery(ctx.db, scope[0], after !== null, !!query.q);
   const rows = await statement.execute({
     scopeId: scope[1],
     pattern: query.q ? `%${query.q.replace(/[\\%_]/g, '\\$&')}%` : '',
-    afterKey: after?.[0] ?? '',
-    afterId: after?.[1] ?? 0,
+    afterId: after?.[0] ?? 0,
     limit: query.limit + 1,
   });
   const more = rows.length > query.limit;
@@ -215,6 +214,6 @@ export async function listHouseholds(
   const last = page.at(-1);
   return {
     items: page.map(presentHousehold),
-    nextCursor: more && last ? encodeCursor([last.sortKey, last.id]) : null,
+    nextCursor: more && last ? encodeCursor([last.id]) : null,
   };
 }
