@@ -4,6 +4,7 @@ import type { ModuleManifest } from './manifest.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { peopleModule } from './people/index.ts';
 import { placesModule } from './places/index.ts';
+import { requestsModule } from './requests/index.ts';
 
 /** Every module of the app, in the order their routes are registered. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -12,4 +13,5 @@ export const MODULES: readonly ModuleManifest[] = [
   peopleModule,
   auditModule,
   notificationsModule,
+  requestsModule,
 ];

@@ -38,6 +38,9 @@ const TABLES: PgTable[] = [
   schema.auditEvents,
   schema.notifications,
   schema.deliveries,
+  schema.categories,
+  schema.requests,
+  schema.requestEvents,
 ];
 
 export async function runTool(command: string, args: string[], config: Config): Promise<void> {

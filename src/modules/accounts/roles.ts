@@ -41,10 +41,15 @@ export const ACTIONS = [
   'audit.read',
   /** Grant and revoke roles below one's own node. */
   'role.manage',
+  /** See the station's request queue and every request in it (not only public ones). */
+  'request.read',
+  /** Accept, assign, resolve, escalate… requests; enter requests for residents. */
+  'request.handle',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const STAFF_READ = ['tree.read', 'household.read', 'resident.read'] as const satisfies readonly Action[];
+const HANDLE = ['request.read', 'request.handle'] as const satisfies readonly Action[];
 const STATION_ADMIN = [
   ...STAFF_READ,
   'tree.manage',
@@ -55,6 +60,7 @@ const STATION_ADMIN = [
   'resident.actFor',
   'audit.read',
   'role.manage',
+  ...HANDLE,
 ] as const satisfies readonly Action[];
 const OFFICER = [
   'tree.read',
@@ -62,15 +68,16 @@ const OFFICER = [
   'household.read',
   'audit.read',
   'role.manage',
+  ...HANDLE,
 ] as const satisfies readonly Action[];
 
 export const ROLE_ACTIONS = {
   resident: [],
-  buildingLeader: [...STAFF_READ],
-  councilMember: [...STAFF_READ, 'resident.actFor'],
+  buildingLeader: [...STAFF_READ, 'request.read'],
+  councilMember: [...STAFF_READ, 'resident.actFor', ...HANDLE],
   chair: STATION_ADMIN,
   secretaryGeneral: STATION_ADMIN,
-  propertyStaff: [...STAFF_READ],
+  propertyStaff: [...STAFF_READ, ...HANDLE],
   ownersCommittee: ['tree.read', 'household.read'],
   socialWorker: STATION_ADMIN,
   gridWorker: [
@@ -79,6 +86,7 @@ export const ROLE_ACTIONS = {
     'resident.manage',
     'verification.review',
     'resident.actFor',
+    ...HANDLE,
   ],
   streetOfficer: OFFICER,
   districtOfficer: OFFICER,

@@ -5,3 +5,4 @@ export * from '../../modules/audit/audit.tables.ts';
 export * from '../../modules/notifications/notifications.tables.ts';
 export * from '../../modules/people/people.tables.ts';
 export * from '../../modules/places/places.tables.ts';
+export * from '../../modules/requests/requests.tables.ts';

@@ -1,0 +1,191 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../server/db/client.ts';
+import type { AuthedCtx } from '../../server/http/context.ts';
+import { AppError } from '../../server/http/errors.ts';
+import { users } from '../accounts/accounts.tables.ts';
+import { can } from '../accounts/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { notifyUser } from '../notifications/notify.ts';
+import { householdMembers, residents } from '../people/people.tables.ts';
+import { households, stations } from '../places/places.tables.ts';
+import { DEFAULT_CATEGORIES } from './default-categories.ts';
+import { categories, requestEvents, requests } from './requests.tables.ts';
+
+/** A station's categories; a station that has none yet gets the default set. */
+export async function stationCategories(db: DbOrTx, stationId: number) {
+  const rows = await db
+    .select()
+    .from(categories)
+    .where(and(eq(categories.stationId, stationId), eq(categories.active, true)))
+    .orderBy(asc(categories.sortKey), asc(categories.id));
+  if (rows.length > 0) return rows;
+  await db
+    .insert(categories)
+    .values(DEFAULT_CATEGORIES.map((c, i) => ({ ...c, stationId, sortKey: i })))
+    .onConflictDoNothing();
+  return db
+    .select()
+    .from(categories)
+    .where(eq(categories.stationId, stationId))
+    .orderBy(asc(categories.sortKey), asc(categories.id));
+}
+
+/** Where a station sits; 404 when there is none. Who may act there is each use case's question. */
+export async function stationPlace(db: DbOrTx, stationId: number) {
+  const [station] = await db
+    .select({ id: stations.id, path: stations.path })
+    .from(stations)
+    .where(eq(stations.id, stationId));
+  if (!station) throw new AppError('NOT_FOUND');
+  return { id: station.id, stationId: station.id, path: station.path };
+}
+
+/** Category names are not personal data: any signed-in user may list a station's. */
+export async function listCategories(ctx: AuthedCtx, stationId: number) {
+  await stationPlace(ctx.db, stationId);
+  return stationCategories(ctx.db, stationId);
+}
+
+interface FileInput {
+  stationId: number;
+  categoryId: number;
+  description: string;
+  householdId?: number | undefined;
+  placeText?: string | undefined;
+  isPublic: boolean;
+  isAnonymous: boolean;
+  channel?: 'desk' | 'phone' | 'wechat' | 'patrol' | undefined;
+}
+
+/**
+ * Files a request. A resident files for a household they are a verified member of (channel web);
+ * staff holding request.handle enter one from the desk, a call, WeChat or a patrol, for the resident
+ * named in X-On-Behalf-Of or for no one. Routing: the category's handler takes it, and is notified.
+ */
+export async function fileRequest(ctx: AuthedCtx, input: FileInput) {
+  const station = await stationPlace(ctx.db, input.stationId);
+  const staff = can(ctx.user, 'request.handle', station);
+  if (input.channel && !staff) throw new AppError('FORBIDDEN');
+  const [category] = await ctx.db
+    .select()
+    .from(categories)
+    .where(
+      and(
+        eq(categories.id, input.categoryId),
+        eq(categories.stationId, station.id),
+        eq(categories.active, true),
+      ),
+    );
+  if (!category) {
+    throw new AppError('VALIDATION', {
+      errors: [
+        {
+          path: 'categoryId',
+          message: { zh: '该自治站没有这个类别', en: 'No such category at this station' },
+        },
+      ],
+    });
+  }
+
+  let path = station.path;
+  let reporterResidentId: number | null = null;
+  if (input.householdId !== undefined) {
+    const [household] = await ctx.db
+      .select({ id: households.id, path: households.path, stationId: households.stationId })
+      .from(households)
+      .where(eq(households.id, input.householdId));
+    if (!household || household.stationId !== station.id) {
+      throw new AppError('VALIDATION', {
+        errors: [
+          {
+            path: 'householdId',
+            message: { zh: '房屋不属于该自治站', en: 'The household is not in this station' },
+          },
+        ],
+      });
+    }
+    path = household.path;
+  }
+  if (!staff) {
+    // A resident files for themselves, as a verified member of the household (or of the station).
+    const [member] = await ctx.db
+      .select({ residentId: residents.id, householdId: householdMembers.householdId })
+      .from(residents)
+      .innerJoin(householdMembers, eq(householdMembers.residentId, residents.id))
+      .where(and(eq(residents.userId, ctx.user.userId), eq(residents.stationId, station.id)));
+    if (!member) {
+      throw new AppError('FORBIDDEN', {
+        detail: { zh: '请先认证您在本小区的房屋', en: 'Verify your household in this compound first' },
+      });
+    }
+    reporterResidentId = member.residentId;
+  }
+
+  const now = new Date();
+  const hours = (h: number) => new Date(now.getTime() + h * 3600_000);
+  const [handler] = category.handlerUserId
+    ? await ctx.db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(eq(users.id, category.handlerUserId))
+    : [];
+  const holder = handler?.name ?? (category.handlerKind === 'property' ? '物业' : null);
+
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(requests)
+      .values({
+        stationId: station.id,
+        categoryId: category.id,
+        channel: input.channel ?? 'web',
+        reporterUserId: staff && ctx.onBehalfOf === null ? null : ctx.user.userId,
+        reporterResidentId: reporterResidentId ?? ctx.onBehalfOf,
+        householdId: input.householdId ?? null,
+        path,
+        placeText: input.placeText ?? null,
+        description: input.description,
+        isPublic: input.isPublic,
+        isAnonymous: input.isAnonymous,
+        handlerUserId: handler?.id ?? null,
+        holder,
+        heldSince: holder ? now : null,
+        dueResponseAt: hours(category.responseHours),
+        dueResolutionAt: hours(category.resolutionHours),
+      })
+      .returning();
+    const request = row!;
+    await tx.insert(requestEvents).values({
+      stationId: station.id,
+      requestId: request.id,
+      actorUserId: ctx.user.userId,
+      onBehalfOfResidentId: staff ? ctx.onBehalfOf : null,
+      kind: 'submitted',
+      toStatus: 'submitted',
+      body: null,
+      data: { channel: request.channel, category: category.name },
+    });
+    await recordAudit(
+      tx,
+      { ...ctx, onBehalfOfResident: staff ? ctx.onBehalfOf : null },
+      {
+        action: 'request.file',
+        subjectType: 'request',
+        subjectId: request.id,
+        stationId: station.id,
+        path,
+        summary: { category: category.code, channel: request.channel },
+      },
+    );
+    if (handler && handler.id !== ctx.user.userId) {
+      await notifyUser(tx, {
+        userId: handler.id,
+        stationId: station.id,
+        kind: 'request.routed',
+        title: `新诉求：${category.name}`,
+        body: input.description.slice(0, 80),
+        data: { requestId: request.id },
+      });
+    }
+    return request;
+  });
+}

@@ -1,0 +1,318 @@
+import { and, asc, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
+import type { AuthedCtx } from '../../server/http/context.ts';
+import { decodeCursor, encodeCursor } from '../../server/http/cursor.ts';
+import { AppError } from '../../server/http/errors.ts';
+import { users } from '../accounts/accounts.tables.ts';
+import { can } from '../accounts/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { notifyUser } from '../notifications/notify.ts';
+import { stationPlace } from './file-request.ts';
+import { allowedActions, isOpen, nextLevel, nextStatus, type Status, type Transition } from './lifecycle.ts';
+import { categories, requestEvents, requests } from './requests.tables.ts';
+
+type RequestRow = typeof requests.$inferSelect;
+
+const LEVEL_HOLDERS = {
+  station: null,
+  community: '社区',
+  street: '街道',
+  district: '区职能部门 / 12345',
+} as const;
+const STATUS_ZH: Record<Status, string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  assigned: '已分派',
+  inProgress: '处理中',
+  resolved: '已解决',
+  closed: '已办结',
+  rejected: '不予受理',
+  duplicate: '重复诉求',
+  withdrawn: '已撤回',
+};
+
+function isOverdue(row: RequestRow, now = Date.now()): boolean {
+  if (!isOpen(row.status)) return false;
+  return (
+    row.dueResolutionAt.getTime() < now || (row.respondedAt === null && row.dueResponseAt.getTime() < now)
+  );
+}
+
+function presentRow(row: RequestRow, categoryName: string) {
+  return {
+    id: row.id,
+    stationId: row.stationId,
+    categoryName,
+    status: row.status,
+    level: row.level,
+    holder: row.holder,
+    channel: row.channel,
+    description: row.description,
+    place: row.placeText,
+    createdAt: row.createdAt.toISOString(),
+    dueResponseAt: row.dueResponseAt.toISOString(),
+    dueResolutionAt: row.dueResolutionAt.toISOString(),
+    overdue: isOverdue(row),
+    reopenCount: row.reopenCount,
+  };
+}
+
+/** Loads a request the user may see: staff of its station (or above), or its reporter. Else 404. */
+async function visibleRequest(ctx: AuthedCtx, id: number) {
+  const [found] = await ctx.db
+    .select({ request: requests, categoryName: categories.name })
+    .from(requests)
+    .innerJoin(categories, eq(categories.id, requests.categoryId))
+    .where(eq(requests.id, id));
+  if (!found) throw new AppError('NOT_FOUND');
+  const place = { stationId: found.request.stationId, path: found.request.path };
+  const staff = can(ctx.user, 'request.handle', place);
+  const reporter = found.request.reporterUserId === ctx.user.userId;
+  if (!staff && !reporter && !can(ctx.user, 'request.read', place)) throw new AppError('NOT_FOUND');
+  return { ...found, place, staff, reporter };
+}
+
+/** The staff queue of a station, newest first, filtered by status, category or overdue. */
+export async function listQueue(
+  ctx: AuthedCtx,
+  query: {
+    stationId: number;
+    status?: Status | undefined;
+    categoryId?: number | undefined;
+    overdue?: 'true' | 'false' | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  const station = await stationPlace(ctx.db, query.stationId);
+  if (!can(ctx.user, 'request.read', station)) throw new AppError('NOT_FOUND');
+  const before = decodeCursor<[number]>(query.cursor, ['number']);
+  const now = new Date();
+  const rows = await ctx.db
+    .select({ request: requests, categoryName: categories.name })
+    .from(requests)
+    .innerJoin(categories, eq(categories.id, requests.categoryId))
+    .where(
+      and(
+        eq(requests.stationId, station.id),
+        query.status ? eq(requests.status, query.status) : undefined,
+        query.categoryId ? eq(requests.categoryId, query.categoryId) : undefined,
+        query.overdue === 'true'
+          ? and(
+              sql`${requests.status} in ('submitted', 'accepted', 'assigned', 'inProgress')`,
+              or(
+                lte(requests.dueResolutionAt, now),
+                and(sql`${requests.respondedAt} is null`, lte(requests.dueResponseAt, now)),
+              ),
+            )
+          : undefined,
+        before ? lt(requests.id, before[0]) : undefined,
+      ),
+    )
+    .orderBy(desc(requests.id))
+    .limit(query.limit + 1);
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  return {
+    items: page.map((r) => presentRow(r.request, r.categoryName)),
+    nextCursor: more ? encodeCursor([page.at(-1)!.request.id]) : null,
+  };
+}
+
+/** A request with its timeline and the actions the viewer may take now. */
+export async function getRequest(ctx: AuthedCtx, id: number) {
+  const { request, categoryName, staff, reporter } = await visibleRequest(ctx, id);
+  const events = await ctx.db
+    .select({ event: requestEvents, actorName: users.displayName })
+    .from(requestEvents)
+    .leftJoin(users, eq(users.id, requestEvents.actorUserId))
+    .where(eq(requestEvents.requestId, id))
+    .orderBy(asc(requestEvents.id));
+  const actions = [
+    ...(staff ? allowedActions(request.status, 'staff') : []),
+    ...(reporter ? allowedActions(request.status, 'reporter') : []),
+  ];
+  return {
+    ...presentRow(request, categoryName),
+    timeline: events.map(({ event, actorName }) => ({
+      id: event.id,
+      at: event.at.toISOString(),
+      kind: event.kind,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      body: event.body,
+      actor: event.actorUserId === request.reporterUserId ? '居民' : actorName,
+    })),
+    actions: [...new Set(actions)],
+  };
+}
+
+/**
+ * Moves a request through its lifecycle. Illegal moves answer INVALID_STATE and change nothing; the
+ * row is locked so two people acting at once cannot both move it. Every move is a timeline entry, an
+ * audit row, and a note in the reporter's inbox.
+ */
+export async function transitionRequest(
+  ctx: AuthedCtx,
+  id: number,
+  input: {
+    action: Transition;
+    note?: string | undefined;
+    handlerUserId?: number | undefined;
+    duplicateOf?: number | undefined;
+  },
+) {
+  const { staff, reporter, place } = await visibleRequest(ctx, id);
+  return ctx.db.transaction(async (tx) => {
+    const [request] = await tx.select().from(requests).where(eq(requests.id, id)).for('update');
+    const row = request!;
+    const party =
+      reporter && (input.action === 'withdraw' || input.action === 'reopen') ? 'reporter' : 'staff';
+    if (party === 'staff' && !staff) throw new AppError('FORBIDDEN');
+    const to = nextStatus(row.status, input.action, party);
+    if (to === null) {
+      throw new AppError('INVALID_STATE', {
+        detail: {
+          zh: `诉求“${STATUS_ZH[row.status]}”时不能执行此操作`,
+          en: `Not allowed while the request is ${row.status}`,
+        },
+      });
+    }
+    const now = new Date();
+    const patch: Partial<typeof requests.$inferInsert> = { status: to };
+    if (row.respondedAt === null && party === 'staff') patch.respondedAt = now;
+    switch (input.action) {
+      case 'assign': {
+        const [handler] = input.handlerUserId
+          ? await tx
+              .select({ id: users.id, name: users.displayName })
+              .from(users)
+              .where(eq(users.id, input.handlerUserId))
+          : [];
+        if (!handler) {
+          throw new AppError('VALIDATION', {
+            errors: [{ path: 'handlerUserId', message: { zh: '请选择处理人', en: 'Choose who handles it' } }],
+          });
+        }
+        patch.handlerUserId = handler.id;
+        patch.holder = handler.name;
+        patch.heldSince = now;
+        break;
+      }
+      case 'resolve':
+        patch.resolvedAt = now;
+        break;
+      case 'close':
+        patch.closedAt = now;
+        break;
+      case 'reopen':
+        patch.reopenCount = row.reopenCount + 1;
+        patch.resolvedAt = null;
+        patch.closedAt = null;
+        break;
+      case 'markDuplicate': {
+        const [original] = input.duplicateOf
+          ? await tx
+              .select({ id: requests.id })
+              .from(requests)
+              .where(and(eq(requests.id, input.duplicateOf), eq(requests.stationId, row.stationId)))
+          : [];
+        if (!original || original.id === row.id) {
+          throw new AppError('VALIDATION', {
+            errors: [
+              {
+                path: 'duplicateOf',
+                message: { zh: '请指明重复的诉求编号', en: 'Name the request it repeats' },
+              },
+            ],
+          });
+        }
+        patch.duplicateOf = original.id;
+        break;
+      }
+      case 'reject':
+        if (!input.note) {
+          throw new AppError('VALIDATION', {
+            errors: [
+              {
+                path: 'note',
+                message: { zh: '请说明原因及责任方', en: 'Say why, and who is responsible instead' },
+              },
+            ],
+          });
+        }
+        break;
+      case 'escalate': {
+        const level = nextLevel(row.level);
+        if (!level)
+          throw new AppError('INVALID_STATE', {
+            detail: { zh: '已上报至最高一级', en: 'Already at the highest level' },
+          });
+        patch.level = level;
+        patch.holder = LEVEL_HOLDERS[level];
+        patch.heldSince = now;
+        break;
+      }
+      case 'accept':
+      case 'start':
+      case 'withdraw':
+        break;
+    }
+    await tx.update(requests).set(patch).where(eq(requests.id, id));
+    await tx.insert(requestEvents).values({
+      stationId: row.stationId,
+      requestId: id,
+      actorUserId: ctx.user.userId,
+      kind: input.action,
+      fromStatus: row.status,
+      toStatus: to,
+      body: input.note ?? null,
+      data: {
+        ...(patch.level ? { level: patch.level } : {}),
+        ...(patch.holder !== undefined ? { holder: patch.holder } : {}),
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: `request.${input.action}`,
+      subjectType: 'request',
+      subjectId: id,
+      stationId: row.stationId,
+      path: place.path,
+      summary: { from: row.status, to, ...(patch.level ? { level: patch.level } : {}) },
+    });
+    if (row.reporterUserId && row.reporterUserId !== ctx.user.userId) {
+      await notifyUser(tx, {
+        userId: row.reporterUserId,
+        stationId: row.stationId,
+        kind: 'request.updated',
+        title: `您的诉求${STATUS_ZH[to]}`,
+        body: input.note ?? row.description.slice(0, 60),
+        data: { requestId: id },
+      });
+    }
+    return { status: to, level: patch.level ?? row.level };
+  });
+}
+
+/** A comment on the timeline, by staff or the reporter. */
+export async function commentOnRequest(ctx: AuthedCtx, id: number, body: string) {
+  const { request, staff, reporter, place } = await visibleRequest(ctx, id);
+  if (!staff && !reporter) throw new AppError('FORBIDDEN');
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(requestEvents)
+      .values({
+        stationId: request.stationId,
+        requestId: id,
+        actorUserId: ctx.user.userId,
+        kind: 'comment',
+        body,
+      });
+    await recordAudit(tx, ctx, {
+      action: 'request.comment',
+      subjectType: 'request',
+      subjectId: id,
+      stationId: request.stationId,
+      path: place.path,
+    });
+  });
+}

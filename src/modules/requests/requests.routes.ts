@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authed } from '../../server/http/context.ts';
+import { ZIdParam, ZOk } from '../../shared/limits.ts';
+import { fileRequest, listCategories } from './file-request.ts';
+import { commentOnRequest, getRequest, listQueue, transitionRequest } from './handle-request.ts';
+import { STATUSES } from './lifecycle.ts';
+import {
+  ZCategoryList,
+  ZCommentRequest,
+  ZFileRequest,
+  ZQueueQuery,
+  ZRequestDetail,
+  ZRequestPage,
+  ZStationParam,
+  ZTransitionRequest,
+} from './requests.schema.ts';
+
+const tags = ['requests'];
+
+export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/stations/:stationId/request-categories',
+    {
+      schema: {
+        tags,
+        summary: "A station's request categories",
+        params: ZStationParam,
+        response: { 200: ZCategoryList },
+      },
+    },
+    async (req) => {
+      const rows = await listCategories(authed(req), req.params.stationId);
+      return {
+        items: rows.map((c) => ({
+          id: c.id,
+          code: c.code,
+          name: c.name,
+          responseHours: c.responseHours,
+          resolutionHours: c.resolutionHours,
+          handlerKind: c.handlerKind,
+          handlerUserId: c.handlerUserId,
+        })),
+      };
+    },
+  );
+  app.post(
+    '/requests',
+    {
+      schema: {
+        tags,
+        summary:
+          'File a request (residents on the web; staff for a resident from the desk, a call, WeChat or a patrol)',
+        body: ZFileRequest,
+        response: { 201: z.object({ id: z.number(), status: z.enum(STATUSES) }) },
+      },
+    },
+    async (req, reply) => {
+      const request = await fileRequest(authed(req), req.body);
+      return reply.status(201).send({ id: request.id, status: request.status });
+    },
+  );
+  app.get(
+    '/requests',
+    {
+      schema: {
+        tags,
+        summary: "A station's request queue",
+        querystring: ZQueueQuery,
+        response: { 200: ZRequestPage },
+      },
+    },
+    async (req) => listQueue(authed(req), req.query),
+  );
+  app.get(
+    '/requests/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A request with its timeline',
+        params: ZIdParam,
+        response: { 200: ZRequestDetail },
+      },
+    },
+    async (req) => getRequest(authed(req), req.params.id),
+  );
+  app.post(
+    '/requests/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary: 'Move a request through its lifecycle',
+        params: ZIdParam,
+        body: ZTransitionRequest,
+        response: { 200: z.object({ status: z.enum(STATUSES), level: z.string() }) },
+      },
+    },
+    async (req) => transitionRequest(authed(req), req.params.id, req.body),
+  );
+  app.post(
+    '/requests/:id/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Comment on a request',
+        params: ZIdParam,
+        body: ZCommentRequest,
+        response: { 200: ZOk },
+      },
+    },
+    async (req) => {
+      await commentOnRequest(authed(req), req.params.id, req.body.body);
+      return { ok: true as const };
+    },
+  );
+};

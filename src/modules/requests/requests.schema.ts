@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { LIMITS, pageOf, ZId, ZPageQuery } from '../../shared/limits.ts';
+import { ESCALATION_LEVELS, STATUSES, TRANSITIONS } from './lifecycle.ts';
+
+export const CHANNELS = ['web', 'desk', 'phone', 'wechat', 'patrol', 'open311'] as const;
+
+export const ZCategory = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  responseHours: z.number(),
+  resolutionHours: z.number(),
+  handlerKind: z.enum(['member', 'property', 'team', 'none']),
+  handlerUserId: z.number().nullable(),
+});
+export const ZCategoryList = z.object({ items: z.array(ZCategory) });
+export const ZStationParam = z.object({ stationId: ZId });
+
+export const ZFileRequest = z.object({
+  stationId: z.number().int().positive(),
+  categoryId: z.number().int().positive(),
+  description: z.string().trim().min(2).max(LIMITS.textMax),
+  householdId: z.number().int().positive().optional(),
+  placeText: z.string().trim().max(100).optional(),
+  isPublic: z.boolean().default(false),
+  isAnonymous: z.boolean().default(true),
+  /** Staff entering a request for a resident say how it came in; residents file on the web. */
+  channel: z.enum(['desk', 'phone', 'wechat', 'patrol']).optional(),
+});
+
+export const ZRequestRow = z.object({
+  id: z.number(),
+  stationId: z.number(),
+  categoryName: z.string(),
+  status: z.enum(STATUSES),
+  level: z.enum(ESCALATION_LEVELS),
+  holder: z.string().nullable(),
+  channel: z.enum(CHANNELS),
+  description: z.string(),
+  place: z.string().nullable(),
+  createdAt: z.string(),
+  dueResponseAt: z.string(),
+  dueResolutionAt: z.string(),
+  overdue: z.boolean(),
+  reopenCount: z.number(),
+});
+export const ZRequestPage = pageOf(ZRequestRow);
+export const ZQueueQuery = ZPageQuery.extend({
+  stationId: ZId,
+  status: z.enum(STATUSES).optional(),
+  categoryId: ZId.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+
+export const ZRequestEvent = z.object({
+  id: z.number(),
+  at: z.string(),
+  kind: z.string(),
+  fromStatus: z.enum(STATUSES).nullable(),
+  toStatus: z.enum(STATUSES).nullable(),
+  body: z.string().nullable(),
+  /** Staff names are shown; residents appear as 居民. */
+  actor: z.string().nullable(),
+});
+export const ZRequestDetail = ZRequestRow.extend({
+  timeline: z.array(ZRequestEvent),
+  /** What the viewer may do now (from the lifecycle and their role). */
+  actions: z.array(z.enum(TRANSITIONS)),
+});
+
+export const ZTransitionRequest = z.object({
+  action: z.enum(TRANSITIONS),
+  note: z.string().trim().max(LIMITS.textMax).optional(),
+  /** For assign: the council member, property or volunteer account that takes it. */
+  handlerUserId: z.number().int().positive().optional(),
+  /** For markDuplicate: the request this one repeats. */
+  duplicateOf: z.number().int().positive().optional(),
+});
+export const ZCommentRequest = z.object({ body: z.string().trim().min(1).max(LIMITS.textMax) });

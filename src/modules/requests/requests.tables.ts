@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { ESCALATION_LEVELS, STATUSES } from './lifecycle.ts';
+
+/** Residents' requests 诉求: categories per station, the requests, and their timelines. */
+
+export const requestStatus = pgEnum('request_status', STATUSES);
+export const requestChannel = pgEnum('request_channel', [
+  'web',
+  'desk',
+  'phone',
+  'wechat',
+  'patrol',
+  'open311',
+]);
+export const escalationLevel = pgEnum('escalation_level', ESCALATION_LEVELS);
+export const handlerKind = pgEnum('request_handler_kind', ['member', 'property', 'team', 'none']);
+
+export const categories = pgTable(
+  'requests_categories',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** Hours to the first response and to resolution. */
+    responseHours: integer('response_hours').notNull(),
+    resolutionHours: integer('resolution_hours').notNull(),
+    handlerKind: handlerKind('handler_kind').notNull().default('none'),
+    handlerUserId: bigint('handler_user_id', { mode: 'number' }),
+    sortKey: integer('sort_key').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('requests_categories_station_code_uq').on(t.stationId, t.code)],
+);
+
+export const requests = pgTable(
+  'requests_requests',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    categoryId: bigint('category_id', { mode: 'number' })
+      .notNull()
+      .references(() => categories.id),
+    channel: requestChannel('channel').notNull(),
+    status: requestStatus('status').notNull().default('submitted'),
+    level: escalationLevel('level').notNull().default('station'),
+    /** Who holds it now, in words (a member's name, 物业, 社区, 12345), and since when. */
+    holder: text('holder'),
+    heldSince: timestamp('held_since', { withTimezone: true }),
+    reporterUserId: bigint('reporter_user_id', { mode: 'number' }),
+    reporterResidentId: bigint('reporter_resident_id', { mode: 'number' }),
+    householdId: bigint('household_id', { mode: 'number' }),
+    /** Where it is: a place path inside the compound (building/unit), for permissions and filters. */
+    path: text('path').notNull(),
+    placeText: text('place_text'),
+    description: text('description').notNull(),
+    isPublic: boolean('is_public').notNull().default(false),
+    isAnonymous: boolean('is_anonymous').notNull().default(true),
+    handlerUserId: bigint('handler_user_id', { mode: 'number' }),
+    duplicateOf: bigint('duplicate_of', { mode: 'number' }),
+    reopenCount: smallint('reopen_count').notNull().default(0),
+    supporters: integer('supporters').notNull().default(0),
+    rating: smallint('rating'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    dueResponseAt: timestamp('due_response_at', { withTimezone: true }).notNull(),
+    dueResolutionAt: timestamp('due_resolution_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('requests_station_queue_idx').on(t.stationId, t.id),
+    index('requests_station_status_idx').on(t.stationId, t.status, t.id),
+    index('requests_reporter_idx').on(t.reporterUserId, t.id),
+  ],
+);
+
+/** The timeline the reporter sees: every status change, assignment, escalation and comment. */
+export const requestEvents = pgTable(
+  'requests_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    requestId: bigint('request_id', { mode: 'number' })
+      .notNull()
+      .references(() => requests.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: bigint('actor_user_id', { mode: 'number' }),
+    onBehalfOfResidentId: bigint('on_behalf_of_resident_id', { mode: 'number' }),
+    kind: text('kind').notNull(),
+    fromStatus: requestStatus('from_status'),
+    toStatus: requestStatus('to_status'),
+    body: text('body'),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index('requests_events_request_idx').on(t.requestId, t.id)],
+);

@@ -1,0 +1,144 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/modules/accounts/accounts.tables.ts';
+import { auditEvents } from '../../src/modules/audit/audit.tables.ts';
+import { compounds } from '../../src/modules/places/places.tables.ts';
+import { requests } from '../../src/modules/requests/requests.tables.ts';
+import { type TestContext, useTestApp } from '../support/harness.ts';
+
+// On the demo: 林阿姨 (verified, 南江绿苑) files; the chair and council member of 南江绿苑 handle it.
+let t: TestContext;
+let resident: string;
+let chair: string;
+let stationId: number;
+let otherStationId: number;
+let councilId: number;
+let categoryId: number;
+
+const call = (method: 'GET' | 'POST', url: string, cookie?: string, payload?: object) =>
+  t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
+
+beforeAll(async () => {
+  t = await useTestApp({ demo: true });
+  resident = await t.login('13800000010');
+  chair = await t.login('13800000003');
+  const [nanjiang] = await t.db.select().from(compounds).where(eq(compounds.name, '南江绿苑'));
+  const [other] = await t.db.select().from(compounds).where(eq(compounds.name, '恒业小区'));
+  stationId = nanjiang!.stationId;
+  otherStationId = other!.stationId;
+  const [council] = await t.db.select().from(users).where(eq(users.phone, '13800000004'));
+  councilId = council!.id;
+  const cats = (await call('GET', `/api/v1/stations/${stationId}/request-categories`, resident)).json().items;
+  expect(cats.map((c: { name: string }) => c.name)).toContain('漏水/管道');
+  categoryId = cats.find((c: { code: string }) => c.code === 'leak').id;
+});
+
+const file = (cookie: string, extra: object = {}) =>
+  call('POST', '/api/v1/requests', cookie, {
+    stationId,
+    categoryId,
+    description: '3幢楼道顶上漏水，下雨天更严重',
+    ...extra,
+  });
+const move = (id: number, cookie: string, payload: object) =>
+  call('POST', `/api/v1/requests/${id}/transitions`, cookie, payload);
+
+describe('requests', () => {
+  it('require authentication and reject bad input', async () => {
+    expect((await call('POST', '/api/v1/requests', undefined, {})).statusCode).toBe(401);
+    const bad = await call('POST', '/api/v1/requests', resident, {
+      stationId: 'x',
+      categoryId: -1,
+      description: '',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toHaveLength(3);
+    const wrongCategory = await file(resident, { categoryId: 999999 });
+    expect(wrongCategory.statusCode).toBe(400);
+  });
+
+  it('go from filing to resolved, "not fixed", resolved again and closed, each step on the timeline', async () => {
+    const filed = await file(resident);
+    expect(filed.statusCode).toBe(201);
+    const id = filed.json().id;
+    const queue = (await call('GET', `/api/v1/requests?stationId=${stationId}`, chair)).json();
+    expect(queue.items[0]).toMatchObject({
+      id,
+      status: 'submitted',
+      categoryName: '漏水/管道',
+      overdue: false,
+    });
+
+    expect((await move(id, chair, { action: 'accept' })).json().status).toBe('accepted');
+    expect((await move(id, chair, { action: 'assign', handlerUserId: councilId })).json().status).toBe(
+      'assigned',
+    );
+    expect((await move(id, chair, { action: 'start' })).json().status).toBe('inProgress');
+    expect((await move(id, chair, { action: 'resolve', note: '已更换楼道顶部水管' })).json().status).toBe(
+      'resolved',
+    );
+    // The resident says it is not fixed: it reopens, counted.
+    const mine = (await call('GET', `/api/v1/requests/${id}`, resident)).json();
+    expect(mine.actions).toEqual(['reopen']);
+    expect((await move(id, resident, { action: 'reopen', note: '还在漏' })).json().status).toBe('accepted');
+    expect((await move(id, chair, { action: 'resolve' })).json().status).toBe('resolved');
+    expect((await move(id, chair, { action: 'close' })).json().status).toBe('closed');
+
+    const detail = (await call('GET', `/api/v1/requests/${id}`, resident)).json();
+    expect(detail.reopenCount).toBe(1);
+    expect(detail.holder).toBe('李秀英');
+    expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'submitted',
+      'accept',
+      'assign',
+      'start',
+      'resolve',
+      'reopen',
+      'resolve',
+      'close',
+    ]);
+    expect(detail.timeline[5]).toMatchObject({ actor: '居民', body: '还在漏' });
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, String(id)));
+    expect(audit.filter((a) => a.subjectType === 'request')).toHaveLength(8);
+    const inbox = (await call('GET', '/api/v1/inbox', resident)).json();
+    expect(inbox.items.some((n: { title: string }) => n.title === '您的诉求已办结')).toBe(true);
+  });
+
+  it('escalate to the community and beyond, keeping the status, and refuse past the top', async () => {
+    const id = (await file(resident)).json().id;
+    await move(id, chair, { action: 'accept' });
+    expect((await move(id, chair, { action: 'escalate', note: '涉及外墙，需社区协调' })).json()).toEqual({
+      status: 'accepted',
+      level: 'community',
+    });
+    expect((await move(id, chair, { action: 'escalate' })).json().level).toBe('street');
+    expect((await move(id, chair, { action: 'escalate' })).json().level).toBe('district');
+    const top = await move(id, chair, { action: 'escalate' });
+    expect(top.statusCode).toBe(409);
+    const [row] = await t.db.select().from(requests).where(eq(requests.id, id));
+    expect(row).toMatchObject({ level: 'district', holder: '区职能部门 / 12345' });
+  });
+
+  it('refuse illegal moves and change nothing', async () => {
+    const id = (await file(resident)).json().id;
+    const res = await move(id, chair, { action: 'close' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('INVALID_STATE');
+    expect((await move(id, resident, { action: 'resolve' })).statusCode).toBe(403);
+    expect((await move(id, chair, { action: 'reject' })).statusCode).toBe(400);
+    const [row] = await t.db.select().from(requests).where(eq(requests.id, id));
+    expect(row!.status).toBe('submitted');
+    expect((await move(id, resident, { action: 'withdraw' })).json().status).toBe('withdrawn');
+  });
+
+  it("hide another station's requests behind 404", async () => {
+    const id = (await file(resident)).json().id;
+    const stranger = await t.login('13800000011');
+    expect((await call('GET', `/api/v1/requests/${id}`, stranger)).statusCode).toBe(404);
+    expect((await call('GET', `/api/v1/requests?stationId=${otherStationId}`, chair)).statusCode).toBe(404);
+    expect((await file(stranger)).statusCode).toBe(403);
+  });
+});
