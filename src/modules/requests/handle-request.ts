@@ -298,15 +298,13 @@ export async function commentOnRequest(ctx: AuthedCtx, id: number, body: string)
   const { request, staff, reporter, place } = await visibleRequest(ctx, id);
   if (!staff && !reporter) throw new AppError('FORBIDDEN');
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(requestEvents)
-      .values({
-        stationId: request.stationId,
-        requestId: id,
-        actorUserId: ctx.user.userId,
-        kind: 'comment',
-        body,
-      });
+    await tx.insert(requestEvents).values({
+      stationId: request.stationId,
+      requestId: id,
+      actorUserId: ctx.user.userId,
+      kind: 'comment',
+      body,
+    });
     await recordAudit(tx, ctx, {
       action: 'request.comment',
       subjectType: 'request',
