@@ -107,6 +107,22 @@ describe('requests', () => {
     expect(inbox.items.some((n: { title: string }) => n.title === '您的诉求已办结')).toBe(true);
   });
 
+  it('are rated by the reporter on the five-level scale, or reopened as not fixed', async () => {
+    const id = (await file(resident)).json().id;
+    await move(id, chair, { action: 'accept' });
+    await move(id, chair, { action: 'resolve' });
+    const rate = (payload: object, cookie = resident) =>
+      call('POST', `/api/v1/requests/${id}/rating`, cookie, payload);
+    expect((await rate({ fixed: true, level: 9 })).statusCode).toBe(400);
+    expect((await rate({ fixed: true, level: 5 }, chair)).statusCode).toBe(403);
+    expect((await rate({ fixed: false, comment: '没修好' })).json().status).toBe('accepted');
+    await move(id, chair, { action: 'resolve' });
+    expect((await rate({ fixed: true, level: 4, comment: '及时' })).json().status).toBe('closed');
+    expect((await rate({ fixed: true, level: 5 })).statusCode).toBe(409);
+    const [row] = await t.db.select().from(requests).where(eq(requests.id, id));
+    expect(row).toMatchObject({ rating: 4, reopenCount: 1, status: 'closed' });
+  });
+
   it('escalate to the community and beyond, keeping the status, and refuse past the top', async () => {
     const id = (await file(resident)).json().id;
     await move(id, chair, { action: 'accept' });

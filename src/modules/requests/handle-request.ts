@@ -314,3 +314,66 @@ export async function commentOnRequest(ctx: AuthedCtx, id: number, body: string)
     });
   });
 }
+
+/** The national five-level scale, 5 = 非常满意 … 1 = 非常不满意. */
+export const RATING_LEVELS = {
+  5: '非常满意',
+  4: '满意',
+  3: '基本满意',
+  2: '不满意',
+  1: '非常不满意',
+} as const;
+
+/**
+ * The reporter rates a resolved request. "Not fixed" reopens it (counted) instead; a rating closes it.
+ */
+export async function rateRequest(
+  ctx: AuthedCtx,
+  id: number,
+  input: { fixed: boolean; level?: number | undefined; comment?: string | undefined },
+) {
+  const { reporter, request } = await visibleRequest(ctx, id);
+  if (!reporter)
+    throw new AppError('FORBIDDEN', {
+      detail: { zh: '只有提出诉求的居民可以评价', en: 'Only the reporter rates a request' },
+    });
+  if (!input.fixed) return transitionRequest(ctx, id, { action: 'reopen', note: input.comment });
+  if (input.level === undefined) {
+    throw new AppError('VALIDATION', {
+      errors: [{ path: 'level', message: { zh: '请选择满意度', en: 'Choose a rating' } }],
+    });
+  }
+  if (request.status !== 'resolved') {
+    throw new AppError('INVALID_STATE', {
+      detail: { zh: '诉求解决后才能评价', en: 'Only a resolved request can be rated' },
+    });
+  }
+  const level = input.level;
+  return ctx.db.transaction(async (tx) => {
+    const updated = await tx
+      .update(requests)
+      .set({ rating: level, status: 'closed', closedAt: new Date() })
+      .where(and(eq(requests.id, id), eq(requests.status, 'resolved')))
+      .returning({ id: requests.id });
+    if (updated.length === 0) throw new AppError('INVALID_STATE');
+    await tx.insert(requestEvents).values({
+      stationId: request.stationId,
+      requestId: id,
+      actorUserId: ctx.user.userId,
+      kind: 'rate',
+      fromStatus: 'resolved',
+      toStatus: 'closed',
+      body: input.comment ?? null,
+      data: { level, label: RATING_LEVELS[level as keyof typeof RATING_LEVELS] },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'request.rate',
+      subjectType: 'request',
+      subjectId: id,
+      stationId: request.stationId,
+      path: request.path,
+      summary: { level },
+    });
+    return { status: 'closed' as const, level: request.level };
+  });
+}

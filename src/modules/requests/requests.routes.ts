@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
 import { ZIdParam, ZOk } from '../../shared/limits.ts';
 import { fileRequest, listCategories } from './file-request.ts';
-import { commentOnRequest, getRequest, listQueue, transitionRequest } from './handle-request.ts';
+import { commentOnRequest, getRequest, listQueue, rateRequest, transitionRequest } from './handle-request.ts';
 import { STATUSES } from './lifecycle.ts';
 import {
   ZCategoryList,
   ZCommentRequest,
   ZFileRequest,
   ZQueueQuery,
+  ZRateRequest,
   ZRequestDetail,
   ZRequestPage,
   ZStationParam,
@@ -112,5 +113,19 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
       await commentOnRequest(authed(req), req.params.id, req.body.body);
       return { ok: true as const };
     },
+  );
+  app.post(
+    '/requests/:id/rating',
+    {
+      schema: {
+        tags,
+        summary:
+          'The reporter rates a resolved request (5-level scale), or says it is not fixed (reopens it)',
+        params: ZIdParam,
+        body: ZRateRequest,
+        response: { 200: z.object({ status: z.enum(STATUSES), level: z.string() }) },
+      },
+    },
+    async (req) => rateRequest(authed(req), req.params.id, req.body),
   );
 };

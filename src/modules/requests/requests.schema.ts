@@ -77,3 +77,11 @@ export const ZTransitionRequest = z.object({
   duplicateOf: z.number().int().positive().optional(),
 });
 export const ZCommentRequest = z.object({ body: z.string().trim().min(1).max(LIMITS.textMax) });
+
+export const ZRateRequest = z.object({
+  /** false = "not fixed": the request reopens. */
+  fixed: z.boolean(),
+  /** 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意. */
+  level: z.number().int().min(1).max(5).optional(),
+  comment: z.string().trim().max(500).optional(),
+});
