@@ -1,5 +1,6 @@
 import { PgBoss } from 'pg-boss';
 import { DEMO_PASSWORD, type DemoAccount, isEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
+import { MODULES } from '../modules/index.ts';
 import { type Channel, SmtpChannel, startNotifications } from '../modules/notifications/index.ts';
 import type { Config } from './config.ts';
 import { loadSecretKey } from './crypto.ts';
@@ -27,6 +28,7 @@ export async function startServer(
     await boss.start();
     const channels: Channel[] = config.SMTP_URL ? [new SmtpChannel(config.SMTP_URL, config.MAIL_FROM)] : [];
     await startNotifications({ db: database.db, boss, channels });
+    for (const mod of MODULES) await mod.jobs?.({ boss, db: database.db });
     let accounts: DemoAccount[] | null = null;
     if (config.SEED_DEMO && (await isEmpty(database.db))) {
       log('Seeding the demo (宁波市 → 鄞州区 → 石碶街道 → 汪源社区 …)');

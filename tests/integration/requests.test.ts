@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/modules/accounts/accounts.tables.ts';
 import { auditEvents } from '../../src/modules/audit/audit.tables.ts';
 import { compounds } from '../../src/modules/places/places.tables.ts';
+import { flagOverdue } from '../../src/modules/requests/overdue-job.ts';
 import { requests } from '../../src/modules/requests/requests.tables.ts';
 import { type TestContext, useTestApp } from '../support/harness.ts';
 
@@ -156,5 +157,16 @@ describe('requests', () => {
     expect((await call('GET', `/api/v1/requests/${id}`, stranger)).statusCode).toBe(404);
     expect((await call('GET', `/api/v1/requests?stationId=${otherStationId}`, chair)).statusCode).toBe(404);
     expect((await file(stranger)).statusCode).toBe(403);
+  });
+
+  it('past their deadlines are flagged once, to the handler and the chair', async () => {
+    const id = (await file(resident)).json().id;
+    const later = new Date(Date.now() + 1000 * 3600_000);
+    expect(await flagOverdue(t.db, later)).toBeGreaterThanOrEqual(1);
+    const inbox = (await call('GET', '/api/v1/inbox', chair)).json();
+    expect(inbox.items.some((n: { title: string }) => n.title === '诉求超时未响应：漏水/管道')).toBe(true);
+    const detail = (await call('GET', `/api/v1/requests/${id}`, chair)).json();
+    expect(detail.timeline.at(-1).kind).toBe('overdue');
+    expect(await flagOverdue(t.db, later)).toBe(0);
   });
 });

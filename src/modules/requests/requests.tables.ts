@@ -80,6 +80,8 @@ export const requests = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     dueResponseAt: timestamp('due_response_at', { withTimezone: true }).notNull(),
     dueResolutionAt: timestamp('due_resolution_at', { withTimezone: true }).notNull(),
+    /** When the handler and the chair were told it is overdue (once per request). */
+    overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
   },
   (t) => [
     index('requests_station_queue_idx').on(t.stationId, t.id),

@@ -1,0 +1,1 @@
+ALTER TABLE "requests_requests" ADD COLUMN "overdue_notified_at" timestamp with time zone;

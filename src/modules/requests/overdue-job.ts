@@ -1,0 +1,81 @@
+import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import type { PgBoss } from 'pg-boss';
+import type { Db } from '../../server/db/client.ts';
+import { roleGrants } from '../accounts/accounts.tables.ts';
+import { notifyUser } from '../notifications/notify.ts';
+import { categories, requestEvents, requests } from './requests.tables.ts';
+
+export const OVERDUE_QUEUE = 'requests-overdue';
+
+/**
+ * Finds open requests past their response or resolution deadline that nobody was told about yet,
+ * and tells the handler and the station's chair (inbox), once per request, on the timeline too.
+ */
+export async function flagOverdue(db: Db, now: Date = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ request: requests, categoryName: categories.name })
+      .from(requests)
+      .innerJoin(categories, eq(categories.id, requests.categoryId))
+      .where(
+        and(
+          inArray(requests.status, ['submitted', 'accepted', 'assigned', 'inProgress']),
+          isNull(requests.overdueNotifiedAt),
+          or(
+            lte(requests.dueResolutionAt, now),
+            and(isNull(requests.respondedAt), lte(requests.dueResponseAt, now)),
+          ),
+        ),
+      )
+      .limit(500)
+      .for('update', { of: requests, skipLocked: true });
+    if (due.length === 0) return 0;
+    const stationIds = [...new Set(due.map((d) => d.request.stationId))];
+    const chairs = await tx
+      .select({ userId: roleGrants.userId, stationId: roleGrants.stationId })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.role, 'chair'), inArray(roleGrants.stationId, stationIds)));
+    for (const { request, categoryName } of due) {
+      const which = request.respondedAt === null && request.dueResponseAt <= now ? '响应' : '办结';
+      const recipients = new Set([
+        ...(request.handlerUserId ? [request.handlerUserId] : []),
+        ...chairs.filter((c) => c.stationId === request.stationId).map((c) => c.userId),
+      ]);
+      for (const userId of recipients) {
+        await notifyUser(tx, {
+          userId,
+          stationId: request.stationId,
+          kind: 'request.overdue',
+          title: `诉求超时未${which}：${categoryName}`,
+          body: request.description.slice(0, 80),
+          data: { requestId: request.id },
+        });
+      }
+      await tx.insert(requestEvents).values({
+        stationId: request.stationId,
+        requestId: request.id,
+        kind: 'overdue',
+        data: { which: which === '响应' ? 'response' : 'resolution' },
+      });
+    }
+    await tx
+      .update(requests)
+      .set({ overdueNotifiedAt: now })
+      .where(
+        inArray(
+          requests.id,
+          due.map((d) => d.request.id),
+        ),
+      );
+    return due.length;
+  });
+}
+
+/** Runs the check every five minutes through pg-boss (one worker at a time across instances). */
+export async function scheduleOverdueJob(boss: PgBoss, db: Db): Promise<void> {
+  await boss.createQueue(OVERDUE_QUEUE, { policy: 'singleton' });
+  await boss.schedule(OVERDUE_QUEUE, '*/5 * * * *');
+  await boss.work(OVERDUE_QUEUE, async () => {
+    await flagOverdue(db);
+  });
+}
