@@ -169,4 +169,43 @@ describe('requests', () => {
     expect(detail.timeline.at(-1).kind).toBe('overdue');
     expect(await flagOverdue(t.db, later)).toBe(0);
   });
+
+  it('route to the handler a station sets on the category', async () => {
+    const patch = (id: number, payload: object, cookie = chair) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/request-categories/${id}`,
+        headers: { cookie },
+        payload,
+      });
+    expect((await patch(categoryId, { responseHours: 0 })).statusCode).toBe(400);
+    expect(
+      (await patch(categoryId, { handlerKind: 'member', handlerUserId: councilId }, resident)).statusCode,
+    ).toBe(404);
+    const updated = await patch(categoryId, {
+      handlerKind: 'member',
+      handlerUserId: councilId,
+      responseHours: 2,
+    });
+    expect(updated.json()).toMatchObject({ handlerUserId: councilId, responseHours: 2 });
+    const id = (await file(resident)).json().id;
+    expect((await call('GET', `/api/v1/requests/${id}`, chair)).json().holder).toBe('李秀英');
+    const council = await t.login('13800000004');
+    const inbox = (await call('GET', '/api/v1/inbox', council)).json();
+    expect(inbox.items[0].title).toBe('新诉求：漏水/管道');
+    const added = await call('POST', `/api/v1/stations/${stationId}/request-categories`, chair, {
+      code: 'elevator',
+      name: '电梯',
+      responseHours: 2,
+      resolutionHours: 24,
+    });
+    expect(added.statusCode).toBe(201);
+    const again = await call('POST', `/api/v1/stations/${stationId}/request-categories`, chair, {
+      code: 'elevator',
+      name: '电梯',
+      responseHours: 2,
+      resolutionHours: 24,
+    });
+    expect(again.statusCode).toBe(409);
+  });
 });

@@ -5,7 +5,10 @@ import { ZIdParam, ZOk } from '../../shared/limits.ts';
 import { fileRequest, listCategories } from './file-request.ts';
 import { commentOnRequest, getRequest, listQueue, rateRequest, transitionRequest } from './handle-request.ts';
 import { STATUSES } from './lifecycle.ts';
+import { addCategory, updateCategory } from './manage-categories.ts';
 import {
+  ZAddCategory,
+  ZCategory,
   ZCategoryList,
   ZCommentRequest,
   ZFileRequest,
@@ -15,9 +18,23 @@ import {
   ZRequestPage,
   ZStationParam,
   ZTransitionRequest,
+  ZUpdateCategory,
 } from './requests.schema.ts';
+import type { categories } from './requests.tables.ts';
 
 const tags = ['requests'];
+
+function presentCategory(c: typeof categories.$inferSelect) {
+  return {
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    responseHours: c.responseHours,
+    resolutionHours: c.resolutionHours,
+    handlerKind: c.handlerKind,
+    handlerUserId: c.handlerUserId,
+  };
+}
 
 export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -32,18 +49,35 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const rows = await listCategories(authed(req), req.params.stationId);
-      return {
-        items: rows.map((c) => ({
-          id: c.id,
-          code: c.code,
-          name: c.name,
-          responseHours: c.responseHours,
-          resolutionHours: c.resolutionHours,
-          handlerKind: c.handlerKind,
-          handlerUserId: c.handlerUserId,
-        })),
-      };
+      return { items: rows.map(presentCategory) };
     },
+  );
+  app.post(
+    '/stations/:stationId/request-categories',
+    {
+      schema: {
+        tags,
+        summary: 'Add a request category',
+        params: ZStationParam,
+        body: ZAddCategory,
+        response: { 201: ZCategory },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(presentCategory(await addCategory(authed(req), req.params.stationId, req.body))),
+  );
+  app.patch(
+    '/request-categories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a category: name, deadlines, default handler, retire it',
+        params: ZIdParam,
+        body: ZUpdateCategory,
+        response: { 200: ZCategory },
+      },
+    },
+    async (req) => presentCategory(await updateCategory(authed(req), req.params.id, req.body)),
   );
   app.post(
     '/requests',

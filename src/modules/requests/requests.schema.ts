@@ -85,3 +85,28 @@ export const ZRateRequest = z.object({
   level: z.number().int().min(1).max(5).optional(),
   comment: z.string().trim().max(500).optional(),
 });
+
+const ZHours = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 90);
+export const ZUpdateCategory = z
+  .object({
+    name: z.string().trim().min(1).max(20),
+    responseHours: ZHours,
+    resolutionHours: ZHours,
+    handlerKind: z.enum(['member', 'property', 'team', 'none']),
+    handlerUserId: z.number().int().positive().nullable(),
+    active: z.boolean(),
+  })
+  .partial();
+export const ZAddCategory = ZUpdateCategory.extend({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-zA-Z0-9]{1,30}$/),
+  name: z.string().trim().min(1).max(20),
+  responseHours: ZHours,
+  resolutionHours: ZHours,
+});

@@ -1,0 +1,97 @@
+import { and, eq } from 'drizzle-orm';
+import type { AuthedCtx } from '../../server/http/context.ts';
+import { AppError } from '../../server/http/errors.ts';
+import { users } from '../accounts/accounts.tables.ts';
+import { can } from '../accounts/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { stationCategories, stationPlace } from './file-request.ts';
+import { categories } from './requests.tables.ts';
+
+export interface CategoryInput {
+  name?: string | undefined;
+  responseHours?: number | undefined;
+  resolutionHours?: number | undefined;
+  handlerKind?: 'member' | 'property' | 'team' | 'none' | undefined;
+  handlerUserId?: number | null | undefined;
+  active?: boolean | undefined;
+}
+
+async function requireManager(ctx: AuthedCtx, stationId: number) {
+  const station = await stationPlace(ctx.db, stationId);
+  if (!can(ctx.user, 'request.read', station)) throw new AppError('NOT_FOUND');
+  // Categories and their handlers are the station's rules: those who manage its residents set them.
+  if (!can(ctx.user, 'resident.manage', station)) throw new AppError('FORBIDDEN');
+  return station;
+}
+
+async function checkHandler(ctx: AuthedCtx, handlerUserId: number | null | undefined) {
+  if (handlerUserId === undefined || handlerUserId === null) return;
+  const [user] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, handlerUserId));
+  if (!user) {
+    throw new AppError('VALIDATION', {
+      errors: [{ path: 'handlerUserId', message: { zh: '找不到该处理人', en: 'No such handler' } }],
+    });
+  }
+}
+
+/** Adds a category to a station (its default set is created first if it has none). */
+export async function addCategory(
+  ctx: AuthedCtx,
+  stationId: number,
+  input: CategoryInput & { code: string; name: string; responseHours: number; resolutionHours: number },
+) {
+  const station = await requireManager(ctx, stationId);
+  await checkHandler(ctx, input.handlerUserId);
+  await stationCategories(ctx.db, station.id);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(categories)
+      .values({
+        stationId: station.id,
+        code: input.code,
+        name: input.name,
+        responseHours: input.responseHours,
+        resolutionHours: input.resolutionHours,
+        handlerKind: input.handlerKind ?? 'none',
+        handlerUserId: input.handlerUserId ?? null,
+        sortKey: 100,
+      })
+      .returning();
+    await recordAudit(tx, ctx, {
+      action: 'requestCategory.add',
+      subjectType: 'requestCategory',
+      subjectId: row!.id,
+      stationId: station.id,
+      path: station.path,
+      summary: { code: input.code },
+    });
+    return row!;
+  });
+}
+
+/** Changes a category: name, deadlines, default handler, or retires it (active = false). */
+export async function updateCategory(ctx: AuthedCtx, id: number, input: CategoryInput) {
+  const [existing] = await ctx.db.select().from(categories).where(eq(categories.id, id));
+  if (!existing) throw new AppError('NOT_FOUND');
+  const station = await requireManager(ctx, existing.stationId);
+  await checkHandler(ctx, input.handlerUserId);
+  const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<
+    typeof categories.$inferInsert
+  >;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(categories)
+      .set(patch)
+      .where(and(eq(categories.id, id), eq(categories.stationId, station.id)))
+      .returning();
+    await recordAudit(tx, ctx, {
+      action: 'requestCategory.update',
+      subjectType: 'requestCategory',
+      subjectId: id,
+      stationId: station.id,
+      path: station.path,
+      summary: { fields: Object.keys(patch) },
+    });
+    return row!;
+  });
+}
