@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, like, lt, or, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { escapeLike } from '../../server/db/client.ts';
 import { authed } from '../../server/http/context.ts';
-import { decodeCursor, encodeCursor } from '../../server/http/cursor.ts';
+import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { pageOf, ZId, ZPageQuery } from '../../shared/limits.ts';
 import { roleAllows } from '../accounts/roles.ts';
@@ -38,7 +39,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       if (grants.length === 0) throw new AppError('FORBIDDEN');
       const scopes: SQL[] = [];
       for (const g of grants) {
-        if (g.path !== null) scopes.push(like(auditEvents.path, `${g.path.replace(/[\\%_]/g, '\\$&')}%`));
+        if (g.path !== null) scopes.push(like(auditEvents.path, `${escapeLike(g.path)}%`));
         else if (g.stationId !== null) scopes.push(eq(auditEvents.stationId, g.stationId));
       }
       const stationIds = grants.flatMap((g) =>
@@ -58,10 +59,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         )
         .orderBy(desc(auditEvents.id))
         .limit(req.query.limit + 1);
-      const more = rows.length > req.query.limit;
-      const page = more ? rows.slice(0, req.query.limit) : rows;
-      return {
-        items: page.map((r) => ({
+      return toPage(
+        rows,
+        req.query.limit,
+        (r) => r.id,
+        (r) => ({
           id: r.id,
           at: r.at.toISOString(),
           actorUserId: r.actorUserId,
@@ -72,9 +74,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           stationId: r.stationId,
           summary: r.summary as Record<string, unknown>,
           ip: r.ip,
-        })),
-        nextCursor: more ? encodeCursor([page.at(-1)!.id]) : null,
-      };
+        }),
+      );
     },
   );
 };

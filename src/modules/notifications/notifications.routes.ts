@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
-import { decodeCursor, encodeCursor } from '../../server/http/cursor.ts';
+import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { pageOf, ZIdParam, ZOk, ZPageQuery } from '../../shared/limits.ts';
 import { listInbox, markRead, unreadCount } from './notify.ts';
@@ -31,19 +31,19 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = authed(req);
       const before = decodeCursor<[number]>(req.query.cursor, ['number']);
       const rows = await listInbox(ctx.db, ctx.user.userId, before?.[0] ?? null, req.query.limit);
-      const more = rows.length > req.query.limit;
-      const page = more ? rows.slice(0, req.query.limit) : rows;
-      return {
-        items: page.map((r) => ({
+      return toPage(
+        rows,
+        req.query.limit,
+        (r) => r.id,
+        (r) => ({
           id: r.id,
           kind: r.kind,
           title: r.title,
           body: r.body,
           createdAt: r.createdAt.toISOString(),
           read: r.readAt !== null,
-        })),
-        nextCursor: more ? encodeCursor([page.at(-1)!.id]) : null,
-      };
+        }),
+      );
     },
   );
   app.get(

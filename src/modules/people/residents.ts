@@ -1,8 +1,9 @@
 import { and, asc, eq, gt, inArray, like, or } from 'drizzle-orm';
 import { decryptField, encryptField } from '../../server/crypto.ts';
 import type { DbOrTx } from '../../server/db/client.ts';
+import { escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { decodeCursor, encodeCursor } from '../../server/http/cursor.ts';
+import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { abilitiesAt, can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -220,7 +221,7 @@ export async function listResidents(
   const station = await stationPlace(ctx.db, ctx, query.stationId);
   if (!can(ctx.user, 'resident.read', station)) throw new AppError('FORBIDDEN');
   const after = decodeCursor<[number]>(query.cursor, ['number']);
-  const q = query.q?.replace(/[\\%_]/g, '\\$&');
+  const q = query.q === undefined ? undefined : escapeLike(query.q);
   const rows = await ctx.db
     .select()
     .from(residents)
@@ -233,13 +234,13 @@ export async function listResidents(
     )
     .orderBy(asc(residents.id))
     .limit(query.limit + 1);
-  const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
   const sensitive = can(ctx.user, 'resident.readSensitive', station);
-  return {
-    items: page.map((r) => presentRow(r, sensitive)),
-    nextCursor: more ? encodeCursor([page.at(-1)!.id]) : null,
-  };
+  return toPage(
+    rows,
+    query.limit,
+    (r) => r.id,
+    (r) => presentRow(r, sensitive),
+  );
 }
 
 export async function addMember(

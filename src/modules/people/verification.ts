@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { pgErrorCode, type Tx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { decodeCursor, encodeCursor } from '../../server/http/cursor.ts';
+import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
@@ -237,9 +237,7 @@ export async function listClaims(
     )
     .orderBy(asc(verificationClaims.id))
     .limit(query.limit + 1);
-  const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
-  return { items: page.map(presentClaim), nextCursor: more ? encodeCursor([page.at(-1)!.claim.id]) : null };
+  return toPage(rows, query.limit, (r) => r.claim.id, presentClaim);
 }
 
 export async function listMyClaims(ctx: AuthedCtx) {

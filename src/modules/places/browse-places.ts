@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.ts';
+import { escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { decodeCursor, encodeCursor } from '../../server/http/cursor.ts';
+import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { roleAllows } from '../accounts/roles.ts';
 import { findPlace } from './find-place.ts';
@@ -205,15 +206,9 @@ export async function listHouseholds(
   const statement = householdPageQuery(ctx.db, scope[0], after !== null, !!query.q);
   const rows = await statement.execute({
     scopeId: scope[1],
-    pattern: query.q ? `%${query.q.replace(/[\\%_]/g, '\\$&')}%` : '',
+    pattern: query.q ? `%${escapeLike(query.q)}%` : '',
     afterId: after?.[0] ?? 0,
     limit: query.limit + 1,
   });
-  const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
-  const last = page.at(-1);
-  return {
-    items: page.map(presentHousehold),
-    nextCursor: more && last ? encodeCursor([last.id]) : null,
-  };
+  return toPage(rows, query.limit, (r) => r.id, presentHousehold);
 }

@@ -1,4 +1,5 @@
 import { asc, inArray, like } from 'drizzle-orm';
+import { escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { areas, compounds } from './places.tables.ts';
 
@@ -7,7 +8,7 @@ import { areas, compounds } from './places.tables.ts';
  * personal data). Each hit says where it is, since a city has more than one 花园小区.
  */
 export async function searchCompounds(ctx: AuthedCtx, query: { q: string; limit: number }) {
-  const pattern = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
+  const pattern = `%${escapeLike(query.q)}%`;
   const rows = await ctx.db
     .select({ id: compounds.id, name: compounds.name, stationId: compounds.stationId, path: compounds.path })
     .from(compounds)

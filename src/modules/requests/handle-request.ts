@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { decodeCursor, encodeCursor } from '../../server/http/cursor.ts';
+import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
@@ -110,12 +110,12 @@ export async function listQueue(
     )
     .orderBy(desc(requests.id))
     .limit(query.limit + 1);
-  const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
-  return {
-    items: page.map((r) => presentRow(r.request, r.categoryName)),
-    nextCursor: more ? encodeCursor([page.at(-1)!.request.id]) : null,
-  };
+  return toPage(
+    rows,
+    query.limit,
+    (r) => r.request.id,
+    (r) => presentRow(r.request, r.categoryName),
+  );
 }
 
 /** A request with its timeline and the actions the viewer may take now. */

@@ -67,3 +67,6 @@ export function pgErrorCode(err: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** Text matched literally inside a LIKE pattern (its %, _ and \ escaped). */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');

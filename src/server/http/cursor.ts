@@ -24,3 +24,13 @@ export function decodeCursor<T extends readonly (string | number)[]>(
   }
   throw new AppError('VALIDATION', { detail: { zh: '分页游标无效', en: 'The page cursor is not valid' } });
 }
+
+/**
+ * The page of a query that fetched `limit + 1` rows, newest or lowest id first: the extra row only
+ * says there is a next page, whose cursor is the last shown row's id.
+ */
+export function toPage<R, T>(rows: R[], limit: number, idOf: (row: R) => number, present: (row: R) => T) {
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  return { items: page.map(present), nextCursor: more ? encodeCursor([idOf(page.at(-1)!)]) : null };
+}
