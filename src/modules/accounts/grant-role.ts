@@ -2,8 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { findPlace } from '../places/find-place.ts';
-import { stations } from '../places/places.tables.ts';
+import { findPlace, stationPlace } from '../places/find-place.ts';
 import { roleGrants, users } from './accounts.tables.ts';
 import { can } from './policy.ts';
 import { ROLE_SCOPES, type Role } from './roles.ts';
@@ -98,11 +97,10 @@ export async function revokeRole(ctx: AuthedCtx, grantId: number) {
     const [grant] = await tx.select().from(roleGrants).where(eq(roleGrants.id, grantId)).for('update');
     if (!grant) throw new AppError('NOT_FOUND');
     // Where the grant sits: its path, or for a station grant the station's own path.
-    const [station] =
+    const place =
       grant.path === null
-        ? await tx.select({ path: stations.path }).from(stations).where(eq(stations.id, grant.stationId!))
-        : [];
-    const place = { stationId: grant.stationId, path: grant.path ?? station?.path ?? '' };
+        ? await stationPlace(tx, grant.stationId!)
+        : { stationId: grant.stationId, path: grant.path };
     if (!can(ctx.user, 'tree.read', place)) throw new AppError('NOT_FOUND');
     if (!can(ctx.user, 'role.manage', place)) throw new AppError('FORBIDDEN');
     if (grant.userId === ctx.user.userId && grant.role === 'platformAdmin') {

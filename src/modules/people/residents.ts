@@ -7,8 +7,8 @@ import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { abilitiesAt, can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { findPlace } from '../places/find-place.ts';
-import { compounds, households, stations } from '../places/places.tables.ts';
+import { findPlace, stationPlace } from '../places/find-place.ts';
+import { compounds, households } from '../places/places.tables.ts';
 import { resolveActingFor } from './acting-for.ts';
 import { maskIdNumber, maskPhone } from './people.presenters.ts';
 import { householdMembers, residents } from './people.tables.ts';
@@ -22,7 +22,7 @@ const RESIDENT_ACTIONS = [
   'resident.actFor',
 ] as const;
 
-async function stationPlace(db: DbOrTx, ctx: AuthedCtx, stationId: number) {
+async function visibleStation(db: DbOrTx, ctx: AuthedCtx, stationId: number) {
   return findPlace(db, ctx.user, 'station', stationId, 'household.read');
 }
 
@@ -88,7 +88,7 @@ export async function createResident(
     households: { householdId: number; relation: Relation; isVoter: boolean }[];
   },
 ) {
-  const station = await stationPlace(ctx.db, ctx, input.stationId);
+  const station = await visibleStation(ctx.db, ctx, input.stationId);
   if (!can(ctx.user, 'resident.manage', station)) throw new AppError('FORBIDDEN');
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx
@@ -124,11 +124,7 @@ export async function createResident(
 export async function getResident(ctx: AuthedCtx, id: number) {
   const [row] = await ctx.db.select().from(residents).where(eq(residents.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  const [station] = await ctx.db
-    .select({ path: stations.path })
-    .from(stations)
-    .where(eq(stations.id, row.stationId));
-  const place = { stationId: row.stationId, path: station!.path };
+  const place = await stationPlace(ctx.db, row.stationId);
   const own = row.userId === ctx.user.userId;
   if (!own && !can(ctx.user, 'resident.read', place)) throw new AppError('NOT_FOUND');
   const links = await ctx.db
@@ -166,11 +162,7 @@ export async function updateResident(
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(residents).where(eq(residents.id, id)).for('update');
     if (!row) throw new AppError('NOT_FOUND');
-    const [station] = await tx
-      .select({ path: stations.path })
-      .from(stations)
-      .where(eq(stations.id, row.stationId));
-    const place = { stationId: row.stationId, path: station!.path };
+    const place = await stationPlace(tx, row.stationId);
     const actingFor = ctx.onBehalfOf === id ? await resolveActingFor(tx, ctx) : null;
     const self = row.userId === ctx.user.userId;
     const manager = can(ctx.user, 'resident.manage', place);
@@ -218,7 +210,7 @@ export async function listResidents(
   ctx: AuthedCtx,
   query: { stationId: number; q?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
-  const station = await stationPlace(ctx.db, ctx, query.stationId);
+  const station = await visibleStation(ctx.db, ctx, query.stationId);
   if (!can(ctx.user, 'resident.read', station)) throw new AppError('FORBIDDEN');
   const after = decodeCursor<[number]>(query.cursor, ['number']);
   const q = query.q === undefined ? undefined : escapeLike(query.q);

@@ -34,7 +34,8 @@ const CACHE_MS = 60_000;
 const CACHE_MAX = 20_000;
 const cache = new Map<string, { place: FoundPlace; until: number }>();
 
-async function loadPlace(db: DbOrTx, kind: PlaceKind, id: number): Promise<FoundPlace | null> {
+/** Where a place sits, without asking who may see it (callers decide); null when there is none. */
+export async function locatePlace(db: DbOrTx, kind: PlaceKind, id: number): Promise<FoundPlace | null> {
   const key = `${kind}:${id}`;
   const inTransaction = 'rollback' in db;
   const hit = cache.get(key);
@@ -69,8 +70,15 @@ export async function findPlace(
   id: number,
   action: 'tree.read' | 'household.read' = 'tree.read',
 ): Promise<FoundPlace> {
-  const place = await loadPlace(db, kind, id);
+  const place = await locatePlace(db, kind, id);
   if (!place) throw new AppError('NOT_FOUND');
   if (!can(user, action, place)) throw new AppError('NOT_FOUND');
+  return place;
+}
+
+/** Where a station sits; 404 when there is none. Who may act there is each use case's question. */
+export async function stationPlace(db: DbOrTx, stationId: number): Promise<FoundPlace> {
+  const place = await locatePlace(db, 'station', stationId);
+  if (!place) throw new AppError('NOT_FOUND');
   return place;
 }

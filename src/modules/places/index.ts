@@ -9,7 +9,7 @@ export {
   insertStation,
   insertUnit,
 } from './create-places.ts';
-export { findPlace } from './find-place.ts';
+export { findPlace, locatePlace, stationPlace } from './find-place.ts';
 export { areas, buildings, compounds, households, stations, units } from './places.tables.ts';
 
 export const placesModule: ModuleManifest = { name: 'places', routes: placesRoutes };

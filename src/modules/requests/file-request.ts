@@ -7,7 +7,8 @@ import { can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { notifyUser } from '../notifications/notify.ts';
 import { householdMembers, residents } from '../people/people.tables.ts';
-import { households, stations } from '../places/places.tables.ts';
+import { stationPlace } from '../places/find-place.ts';
+import { households } from '../places/places.tables.ts';
 import { DEFAULT_CATEGORIES } from './default-categories.ts';
 import { categories, requestEvents, requests } from './requests.tables.ts';
 
@@ -28,16 +29,6 @@ export async function stationCategories(db: DbOrTx, stationId: number) {
     .from(categories)
     .where(eq(categories.stationId, stationId))
     .orderBy(asc(categories.sortKey), asc(categories.id));
-}
-
-/** Where a station sits; 404 when there is none. Who may act there is each use case's question. */
-export async function stationPlace(db: DbOrTx, stationId: number) {
-  const [station] = await db
-    .select({ id: stations.id, path: stations.path })
-    .from(stations)
-    .where(eq(stations.id, stationId));
-  if (!station) throw new AppError('NOT_FOUND');
-  return { id: station.id, stationId: station.id, path: station.path };
 }
 
 /** Category names are not personal data: any signed-in user may list a station's. */

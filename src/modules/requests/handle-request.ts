@@ -6,7 +6,7 @@ import { users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { notifyUser } from '../notifications/notify.ts';
-import { stationPlace } from './file-request.ts';
+import { stationPlace } from '../places/find-place.ts';
 import { allowedActions, isOpen, nextLevel, nextStatus, type Status, type Transition } from './lifecycle.ts';
 import { categories, requestEvents, requests } from './requests.tables.ts';
 

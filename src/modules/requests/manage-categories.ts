@@ -4,7 +4,8 @@ import { AppError } from '../../server/http/errors.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { stationCategories, stationPlace } from './file-request.ts';
+import { stationPlace } from '../places/find-place.ts';
+import { stationCategories } from './file-request.ts';
 import { categories } from './requests.tables.ts';
 
 export interface CategoryInput {
