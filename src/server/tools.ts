@@ -41,6 +41,10 @@ const TABLES: PgTable[] = [
   schema.categories,
   schema.requests,
   schema.requestEvents,
+  schema.requestSupporters,
+  schema.requestSettings,
+  schema.requestPhotos,
+  schema.open311Keys,
 ];
 
 export async function runTool(command: string, args: string[], config: Config): Promise<void> {

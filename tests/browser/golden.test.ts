@@ -84,6 +84,17 @@ async function selectCompound(page: Page, compound: string): Promise<void> {
   await item.getByText(compound, { exact: true }).click();
 }
 
+/** Closes drawers and modals from the top: each Escape closes the topmost one once it has focus. */
+async function closeDialogs(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const open = await page.getByRole('dialog').count();
+      if (open > 0) await page.keyboard.press('Escape');
+      return open;
+    })
+    .toBe(0);
+}
+
 describe('golden paths', () => {
   it('the social worker signs in in Chinese on a desktop and sees the staff pages', async () => {
     const page = await newPage(DESKTOP);
@@ -250,9 +261,7 @@ describe('golden paths', () => {
     expect(box?.width).toBeLessThanOrEqual(PHONE.width);
     await expectAccessible(page, 'resident panel on a phone');
 
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await closeDialogs(page);
     await page.getByRole('tree').getByText('汪源社区', { exact: true }).click();
     const grant = page.getByRole('form', { name: '授予角色' });
     await grant.getByLabel('角色').click();
@@ -296,9 +305,7 @@ describe('golden paths', () => {
     await page.getByText('已登记代办人').waitFor();
     await expectAccessible(page, 'resident panel after saving');
 
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await closeDialogs(page);
     await page.getByRole('tree').getByText('2幢', { exact: true }).click();
     await page.getByRole('heading', { name: '住户列表：2幢' }).waitFor();
     const grant = page.getByRole('form', { name: '授予角色' });

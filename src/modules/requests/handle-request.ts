@@ -178,7 +178,7 @@ export async function transitionRequest(
       });
     }
     const now = new Date();
-    const patch: Partial<typeof requests.$inferInsert> = { status: to };
+    const patch: Partial<typeof requests.$inferInsert> = { status: to, updatedAt: now };
     if (row.respondedAt === null && party === 'staff') patch.respondedAt = now;
     switch (input.action) {
       case 'assign': {
@@ -352,7 +352,7 @@ export async function rateRequest(
   return ctx.db.transaction(async (tx) => {
     const updated = await tx
       .update(requests)
-      .set({ rating: level, status: 'closed', closedAt: new Date() })
+      .set({ rating: level, status: 'closed', closedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(requests.id, id), eq(requests.status, 'resolved')))
       .returning({ id: requests.id });
     if (updated.length === 0) throw new AppError('INVALID_STATE');

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -42,6 +43,14 @@ export const categories = pgTable(
     handlerUserId: bigint('handler_user_id', { mode: 'number' }),
     sortKey: integer('sort_key').notNull().default(0),
     active: boolean('active').notNull().default(true),
+    /** Shown to residents and to Open311 clients as the service description. */
+    description: text('description'),
+    /**
+     * Extra questions asked when filing (Open311 service definition attributes):
+     * [{ code, label, datatype: string|number|datetime|text|singlevaluelist|multivaluelist, required,
+     *    values?: [{ key, name }] }].
+     */
+    questions: jsonb('questions').notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [uniqueIndex('requests_categories_station_code_uq').on(t.stationId, t.code)],
 );
@@ -67,6 +76,15 @@ export const requests = pgTable(
     path: text('path').notNull(),
     placeText: text('place_text'),
     description: text('description').notNull(),
+    /** Answers to the category's questions (Open311 attribute[...]), by question code. */
+    attributes: jsonb('attributes').notNull().default(sql`'{}'::jsonb`),
+    /** WGS-84 position when a client sent one (Open311 lat/long). */
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    /** Contact details sent by an Open311 client for a reporter without an account. Never public. */
+    contact: jsonb('contact'),
+    /** The Open311 client key that posted it. */
+    clientKeyId: bigint('client_key_id', { mode: 'number' }),
     isPublic: boolean('is_public').notNull().default(false),
     isAnonymous: boolean('is_anonymous').notNull().default(true),
     handlerUserId: bigint('handler_user_id', { mode: 'number' }),
@@ -75,6 +93,8 @@ export const requests = pgTable(
     supporters: integer('supporters').notNull().default(0),
     rating: smallint('rating'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Last change of status, level, holder or handler (Open311 updated_datetime). */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -87,6 +107,58 @@ export const requests = pgTable(
     index('requests_station_queue_idx').on(t.stationId, t.id),
     index('requests_station_status_idx').on(t.stationId, t.status, t.id),
     index('requests_reporter_idx').on(t.reporterUserId, t.id),
+    index('requests_station_public_idx').on(t.stationId, t.id).where(sql`is_public`),
+    index('requests_station_updated_idx').on(t.stationId, t.updatedAt),
+  ],
+);
+
+/** Residents who said "me too" (+1) on an open request instead of filing a duplicate. */
+export const requestSupporters = pgTable(
+  'requests_supporters',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    requestId: bigint('request_id', { mode: 'number' })
+      .notNull()
+      .references(() => requests.id),
+    userId: bigint('user_id', { mode: 'number' }).notNull(),
+    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('requests_supporters_uq').on(t.requestId, t.userId)],
+);
+
+/** A station's settings for requests. */
+export const requestSettings = pgTable('requests_settings', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  stationId: bigint('station_id', { mode: 'number' }).notNull().unique(),
+  /** Resolved requests the reporter has not rated close by themselves after this many days. */
+  autoCloseDays: smallint('auto_close_days').notNull().default(7),
+});
+
+/**
+ * Photos. The bytes live in the blob store under their content hash (re-encoded without EXIF);
+ * this row says who uploaded them and what they are attached to. An upload is unattached until
+ * the request (or timeline entry) that uses it is saved.
+ */
+export const requestPhotos = pgTable(
+  'requests_photos',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    uploaderUserId: bigint('uploader_user_id', { mode: 'number' }).notNull(),
+    requestId: bigint('request_id', { mode: 'number' }).references(() => requests.id),
+    eventId: bigint('event_id', { mode: 'number' }),
+    /** SHA-256 (hex) of the stored full-size image; the list-size copy is stored as `${hash}.thumb`. */
+    hash: text('hash').notNull(),
+    mime: text('mime').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('requests_photos_request_idx').on(t.requestId, t.id),
+    index('requests_photos_uploader_idx').on(t.uploaderUserId, t.id),
   ],
 );
 

@@ -3,6 +3,7 @@
 export * from '../../modules/accounts/accounts.tables.ts';
 export * from '../../modules/audit/audit.tables.ts';
 export * from '../../modules/notifications/notifications.tables.ts';
+export * from '../../modules/open311/open311.tables.ts';
 export * from '../../modules/people/people.tables.ts';
 export * from '../../modules/places/places.tables.ts';
 export * from '../../modules/requests/requests.tables.ts';
