@@ -45,6 +45,8 @@ export const ACTIONS = [
   'request.read',
   /** Accept, assign, resolve, escalate… requests; enter requests for residents. */
   'request.handle',
+  /** Set the station's request categories, deadlines, default handlers, auto-close days and Open311 client keys. */
+  'request.configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -61,6 +63,7 @@ const STATION_ADMIN = [
   'audit.read',
   'role.manage',
   ...HANDLE,
+  'request.configure',
 ] as const satisfies readonly Action[];
 const OFFICER = [
   'tree.read',

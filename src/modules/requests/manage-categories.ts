@@ -21,7 +21,7 @@ async function requireManager(ctx: AuthedCtx, stationId: number) {
   const station = await stationPlace(ctx.db, stationId);
   if (!can(ctx.user, 'request.read', station)) throw new AppError('NOT_FOUND');
   // Categories and their handlers are the station's rules: those who manage its residents set them.
-  if (!can(ctx.user, 'resident.manage', station)) throw new AppError('FORBIDDEN');
+  if (!can(ctx.user, 'request.configure', station)) throw new AppError('FORBIDDEN');
   return station;
 }
 
