@@ -6,6 +6,7 @@ import { residents } from '../../src/modules/people/people.tables.ts';
 import { households } from '../../src/modules/places/places.tables.ts';
 import { makeCity } from '../support/factories.ts';
 import { makeUser, type TestContext, useTestApp } from '../support/harness.ts';
+import { multipart } from '../support/multipart.ts';
 
 let t: TestContext;
 let city: Awaited<ReturnType<typeof makeCity>>;
@@ -22,22 +23,12 @@ beforeAll(async () => {
 });
 
 function upload(cookie: string | undefined, compoundId: number | string, name: string, data: Buffer) {
-  const boundary = '----linshe';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="compoundId"\r\n\r\n${compoundId}\r\n`,
-    ),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  const body = multipart({ compoundId }, { name, data });
   return t.app.inject({
     method: 'POST',
     url: '/api/v1/roster-imports',
-    headers: { ...(cookie ? { cookie } : {}), 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: body,
+    headers: { ...(cookie ? { cookie } : {}), 'content-type': body.contentType },
+    payload: body.payload,
   });
 }
 

@@ -10,6 +10,7 @@ import { householdMembers, residents } from '../people/people.tables.ts';
 import { stationPlace } from '../places/find-place.ts';
 import { households } from '../places/places.tables.ts';
 import { DEFAULT_CATEGORIES } from './default-categories.ts';
+import { attachPhotos } from './photos.ts';
 import { categories, requestEvents, requests } from './requests.tables.ts';
 
 /** A station's categories; a station that has none yet gets the default set. */
@@ -31,6 +32,20 @@ export async function stationCategories(db: DbOrTx, stationId: number) {
     .orderBy(asc(categories.sortKey), asc(categories.id));
 }
 
+/**
+ * The user's resident record in a station when they are a verified member of one of its
+ * households (residents are linked to an account only once verified), else null.
+ */
+export async function residentOfStation(db: DbOrTx, userId: number, stationId: number) {
+  const [member] = await db
+    .select({ residentId: residents.id, householdId: householdMembers.householdId })
+    .from(residents)
+    .innerJoin(householdMembers, eq(householdMembers.residentId, residents.id))
+    .where(and(eq(residents.userId, userId), eq(residents.stationId, stationId)))
+    .limit(1);
+  return member ?? null;
+}
+
 /** Category names are not personal data: any signed-in user may list a station's. */
 export async function listCategories(ctx: AuthedCtx, stationId: number) {
   await stationPlace(ctx.db, stationId);
@@ -46,6 +61,7 @@ interface FileInput {
   isPublic: boolean;
   isAnonymous: boolean;
   channel?: 'desk' | 'phone' | 'wechat' | 'patrol' | undefined;
+  photoIds?: readonly number[] | undefined;
 }
 
 /**
@@ -99,11 +115,7 @@ export async function fileRequest(ctx: AuthedCtx, input: FileInput) {
   }
   if (!staff) {
     // A resident files for themselves, as a verified member of the household (or of the station).
-    const [member] = await ctx.db
-      .select({ residentId: residents.id, householdId: householdMembers.householdId })
-      .from(residents)
-      .innerJoin(householdMembers, eq(householdMembers.residentId, residents.id))
-      .where(and(eq(residents.userId, ctx.user.userId), eq(residents.stationId, station.id)));
+    const member = await residentOfStation(ctx.db, ctx.user.userId, station.id);
     if (!member) {
       throw new AppError('FORBIDDEN', {
         detail: { zh: '请先认证您在本小区的房屋', en: 'Verify your household in this compound first' },
@@ -145,16 +157,25 @@ export async function fileRequest(ctx: AuthedCtx, input: FileInput) {
       })
       .returning();
     const request = row!;
-    await tx.insert(requestEvents).values({
-      stationId: station.id,
-      requestId: request.id,
-      actorUserId: ctx.user.userId,
-      onBehalfOfResidentId: staff ? ctx.onBehalfOf : null,
-      kind: 'submitted',
-      toStatus: 'submitted',
-      body: null,
-      data: { channel: request.channel, category: category.name },
-    });
+    const [event] = await tx
+      .insert(requestEvents)
+      .values({
+        stationId: station.id,
+        requestId: request.id,
+        actorUserId: ctx.user.userId,
+        onBehalfOfResidentId: staff ? ctx.onBehalfOf : null,
+        kind: 'submitted',
+        toStatus: 'submitted',
+        body: null,
+        data: { channel: request.channel, category: category.name },
+      })
+      .returning({ id: requestEvents.id });
+    await attachPhotos(
+      tx,
+      ctx,
+      { stationId: station.id, requestId: request.id, eventId: event!.id },
+      input.photoIds ?? [],
+    );
     await recordAudit(
       tx,
       { ...ctx, onBehalfOfResident: staff ? ctx.onBehalfOf : null },

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { notifyUser } from '../notifications/notify.ts';
 import { stationPlace } from '../places/find-place.ts';
 import { allowedActions, isOpen, nextLevel, nextStatus, type Status, type Transition } from './lifecycle.ts';
+import { attachPhotos, photosOf } from './photos.ts';
 import { categories, requestEvents, requests } from './requests.tables.ts';
 
 type RequestRow = typeof requests.$inferSelect;
@@ -127,6 +128,7 @@ export async function getRequest(ctx: AuthedCtx, id: number) {
     .leftJoin(users, eq(users.id, requestEvents.actorUserId))
     .where(eq(requestEvents.requestId, id))
     .orderBy(asc(requestEvents.id));
+  const photos = await photosOf(ctx.db, id);
   const actions = [
     ...(staff ? allowedActions(request.status, 'staff') : []),
     ...(reporter ? allowedActions(request.status, 'reporter') : []),
@@ -141,6 +143,7 @@ export async function getRequest(ctx: AuthedCtx, id: number) {
       toStatus: event.toStatus,
       body: event.body,
       actor: event.actorUserId === request.reporterUserId ? '居民' : actorName,
+      photoIds: photos.filter((p) => p.eventId === event.id).map((p) => p.id),
     })),
     actions: [...new Set(actions)],
   };
@@ -294,23 +297,37 @@ export async function transitionRequest(
 }
 
 /** A comment on the timeline, by staff or the reporter. */
-export async function commentOnRequest(ctx: AuthedCtx, id: number, body: string) {
+export async function commentOnRequest(
+  ctx: AuthedCtx,
+  id: number,
+  input: { body: string; photoIds: readonly number[] },
+) {
   const { request, staff, reporter, place } = await visibleRequest(ctx, id);
   if (!staff && !reporter) throw new AppError('FORBIDDEN');
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(requestEvents).values({
-      stationId: request.stationId,
-      requestId: id,
-      actorUserId: ctx.user.userId,
-      kind: 'comment',
-      body,
-    });
+    const [event] = await tx
+      .insert(requestEvents)
+      .values({
+        stationId: request.stationId,
+        requestId: id,
+        actorUserId: ctx.user.userId,
+        kind: input.photoIds.length > 0 && !input.body ? 'photo' : 'comment',
+        body: input.body || null,
+      })
+      .returning({ id: requestEvents.id });
+    await attachPhotos(
+      tx,
+      ctx,
+      { stationId: request.stationId, requestId: id, eventId: event!.id },
+      input.photoIds,
+    );
     await recordAudit(tx, ctx, {
       action: 'request.comment',
       subjectType: 'request',
       subjectId: id,
       stationId: request.stationId,
       path: place.path,
+      summary: { photos: input.photoIds.length },
     });
   });
 }

@@ -6,6 +6,7 @@ import { fileRequest, listCategories } from './file-request.ts';
 import { commentOnRequest, getRequest, listQueue, rateRequest, transitionRequest } from './handle-request.ts';
 import { STATUSES } from './lifecycle.ts';
 import { addCategory, updateCategory } from './manage-categories.ts';
+import { photosRoutes } from './photos.routes.ts';
 import {
   ZAddCategory,
   ZCategory,
@@ -37,6 +38,7 @@ function presentCategory(c: typeof categories.$inferSelect) {
 }
 
 export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(photosRoutes);
   app.get(
     '/stations/:stationId/request-categories',
     {
@@ -144,7 +146,7 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      await commentOnRequest(authed(req), req.params.id, req.body.body);
+      await commentOnRequest(authed(req), req.params.id, req.body);
       return { ok: true as const };
     },
   );

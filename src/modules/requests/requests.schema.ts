@@ -24,6 +24,8 @@ export const ZFileRequest = z.object({
   placeText: z.string().trim().max(100).optional(),
   isPublic: z.boolean().default(false),
   isAnonymous: z.boolean().default(true),
+  /** Photos uploaded first through POST /request-photos (at most 9). */
+  photoIds: z.array(z.number().int().positive()).max(9).default([]),
   /** Staff entering a request for a resident say how it came in; residents file on the web. */
   channel: z.enum(['desk', 'phone', 'wechat', 'patrol']).optional(),
 });
@@ -61,6 +63,8 @@ export const ZRequestEvent = z.object({
   body: z.string().nullable(),
   /** Staff names are shown; residents appear as 居民. */
   actor: z.string().nullable(),
+  /** Photos added with this entry (GET /request-photos/:id?size=thumb|full). */
+  photoIds: z.array(z.number()),
 });
 export const ZRequestDetail = ZRequestRow.extend({
   timeline: z.array(ZRequestEvent),
@@ -76,7 +80,17 @@ export const ZTransitionRequest = z.object({
   /** For markDuplicate: the request this one repeats. */
   duplicateOf: z.number().int().positive().optional(),
 });
-export const ZCommentRequest = z.object({ body: z.string().trim().min(1).max(LIMITS.textMax) });
+export const ZCommentRequest = z
+  .object({
+    body: z.string().trim().max(LIMITS.textMax).default(''),
+    photoIds: z.array(z.number().int().positive()).max(9).default([]),
+  })
+  .refine((c) => c.body.length > 0 || c.photoIds.length > 0, {
+    path: ['body'],
+    message: 'Write a comment or add a photo',
+  });
+export const ZPhoto = z.object({ id: z.number(), width: z.number(), height: z.number() });
+export const ZPhotoQuery = z.object({ size: z.enum(['full', 'thumb']).default('thumb') });
 
 export const ZRateRequest = z.object({
   /** false = "not fixed": the request reopens. */

@@ -18,6 +18,7 @@ import type { PgBoss } from 'pg-boss';
 import { MODULES } from '../../modules/index.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { type BlobStore, FsBlobStore } from '../storage/blob-store.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandling, validatorCompiler } from './error-handler.ts';
 import { registerOps } from './ops.ts';
@@ -29,11 +30,16 @@ export interface AppDeps {
   boss?: PgBoss | undefined;
   /** Serve the built web app from dist/web (production); tests of the API alone skip it. */
   serveWeb?: boolean;
+  /** Uploaded files; by default under `<DATA_DIR>/blobs`. */
+  blobs?: BlobStore;
 }
+
+/** The dependencies as handlers see them: the blob store is always there. */
+export type AppServices = AppDeps & { blobs: BlobStore };
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: AppDeps;
+    deps: AppServices;
   }
 }
 
@@ -49,7 +55,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
-  app.decorate('deps', deps);
+  app.decorate('deps', {
+    ...deps,
+    blobs: deps.blobs ?? new FsBlobStore(path.join(deps.config.dataDir, 'blobs')),
+  });
   app.setValidatorCompiler(validatorCompiler);
   // Presenters build every response from whitelisted fields; the zod check of the output runs in tests.
   app.setSerializerCompiler(
