@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/modules/accounts/accounts.tables.ts';
 import { auditEvents } from '../../src/modules/audit/audit.tables.ts';
-import { compounds } from '../../src/modules/places/places.tables.ts';
+import { compounds, households } from '../../src/modules/places/places.tables.ts';
 import { flagOverdue } from '../../src/modules/requests/overdue-job.ts';
 import { requests } from '../../src/modules/requests/requests.tables.ts';
 import { type TestContext, useTestApp } from '../support/harness.ts';
@@ -207,5 +207,66 @@ describe('requests', () => {
       resolutionHours: 24,
     });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('say where: a building or unit of the station, never another station’s', async () => {
+    const places = (await call('GET', `/api/v1/stations/${stationId}/request-places`, resident)).json();
+    const building = places.buildings[0];
+    expect(building.units.length).toBeGreaterThan(0);
+    const unit = building.units[0];
+    const filed = await file(resident, { unitId: unit.id, placeText: '楼道顶上' });
+    expect(filed.statusCode).toBe(201);
+    const detail = (await call('GET', `/api/v1/requests/${filed.json().id}`, chair)).json();
+    expect(detail.place).toBe(`${building.name}${unit.name} 楼道顶上`);
+    const other = (await call('GET', `/api/v1/stations/${otherStationId}/request-places`, chair)).json();
+    expect((await file(resident, { buildingId: other.buildings?.[0]?.id ?? 999999 })).statusCode).toBe(400);
+    const stranger = await t.login('13800000011');
+    expect((await call('GET', `/api/v1/stations/${stationId}/request-places`, stranger)).statusCode).toBe(
+      404,
+    );
+    const neighbours = await call('GET', `/api/v1/stations/${stationId}/request-places`);
+    expect(neighbours.statusCode).toBe(401);
+    // A resident names only their own household.
+    const me = (await call('GET', '/api/v1/me', resident)).json();
+    const own = me.households[0].householdId;
+    expect((await file(resident, { householdId: own })).statusCode).toBe(201);
+    const [notOwn] = await t.db
+      .select({ id: households.id })
+      .from(households)
+      .where(and(eq(households.stationId, stationId), ne(households.id, own)))
+      .limit(1);
+    expect((await file(resident, { householdId: notOwn!.id })).statusCode).toBe(400);
+  });
+
+  it('fill the staff queue: filter by handler and building, sort by deadline, page by cursor', async () => {
+    const places = (await call('GET', `/api/v1/stations/${stationId}/request-places`, resident)).json();
+    const building = places.buildings[1];
+    const inBuilding = (await file(resident, { buildingId: building.id })).json().id;
+    const queue = (q: string) => call('GET', `/api/v1/requests?stationId=${stationId}&${q}`, chair);
+    const byBuilding = (await queue(`buildingId=${building.id}`)).json();
+    expect(byBuilding.items.map((r: { id: number }) => r.id)).toContain(inBuilding);
+    expect(byBuilding.items.every((r: { place: string }) => r.place.startsWith(building.name))).toBe(true);
+    const handlers = (await call('GET', `/api/v1/stations/${stationId}/request-handlers`, chair)).json();
+    expect(handlers.items.map((h: { id: number }) => h.id)).toContain(councilId);
+    expect((await call('GET', `/api/v1/stations/${stationId}/request-handlers`, resident)).statusCode).toBe(
+      404,
+    );
+    const mine = (await queue(`handlerUserId=${councilId}`)).json();
+    expect(mine.items.every((r: { handlerUserId: number }) => r.handlerUserId === councilId)).toBe(true);
+
+    const first = (await queue('sort=due&limit=3')).json();
+    const second = (await queue(`sort=due&limit=3&cursor=${first.nextCursor}`)).json();
+    const dues = [...first.items, ...second.items].map((r: { dueResolutionAt: string }) => r.dueResolutionAt);
+    expect(dues).toEqual([...dues].sort());
+    const ids = [...first.items, ...second.items].map((r: { id: number }) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await queue('sort=sideways')).statusCode).toBe(400);
+    expect((await queue(`sort=due&cursor=${encodeURIComponent('bad')}`)).statusCode).toBe(400);
+    expect((await queue('buildingId=99999999')).statusCode).toBe(404);
+
+    const reported = (await call('GET', '/api/v1/requests/mine?limit=5', resident)).json();
+    expect(reported.items).toHaveLength(5);
+    expect(reported.items[0].id).toBeGreaterThan(reported.items[4].id);
+    expect((await call('GET', '/api/v1/requests/mine', chair)).json().items).toEqual([]);
   });
 });

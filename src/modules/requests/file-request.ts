@@ -2,16 +2,15 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { notifyUser } from '../notifications/notify.ts';
 import { householdMembers, residents } from '../people/people.tables.ts';
 import { stationPlace } from '../places/find-place.ts';
-import { households } from '../places/places.tables.ts';
 import { DEFAULT_CATEGORIES } from './default-categories.ts';
 import { attachPhotos } from './photos.ts';
+import { resolveRequestPlace } from './request-places.ts';
 import { categories, requestEvents, requests } from './requests.tables.ts';
+import { notifyRouted, routeNewRequest } from './route-request.ts';
 
 /** A station's categories; a station that has none yet gets the default set. */
 export async function stationCategories(db: DbOrTx, stationId: number) {
@@ -57,6 +56,8 @@ interface FileInput {
   categoryId: number;
   description: string;
   householdId?: number | undefined;
+  buildingId?: number | undefined;
+  unitId?: number | undefined;
   placeText?: string | undefined;
   isPublic: boolean;
   isAnonymous: boolean;
@@ -94,25 +95,9 @@ export async function fileRequest(ctx: AuthedCtx, input: FileInput) {
     });
   }
 
-  let path = station.path;
+  const place = await resolveRequestPlace(ctx.db, station.id, input);
+  const path = place?.path ?? station.path;
   let reporterResidentId: number | null = null;
-  if (input.householdId !== undefined) {
-    const [household] = await ctx.db
-      .select({ id: households.id, path: households.path, stationId: households.stationId })
-      .from(households)
-      .where(eq(households.id, input.householdId));
-    if (!household || household.stationId !== station.id) {
-      throw new AppError('VALIDATION', {
-        errors: [
-          {
-            path: 'householdId',
-            message: { zh: '房屋不属于该自治站', en: 'The household is not in this station' },
-          },
-        ],
-      });
-    }
-    path = household.path;
-  }
   if (!staff) {
     // A resident files for themselves, as a verified member of the household (or of the station).
     const member = await residentOfStation(ctx.db, ctx.user.userId, station.id);
@@ -122,17 +107,30 @@ export async function fileRequest(ctx: AuthedCtx, input: FileInput) {
       });
     }
     reporterResidentId = member.residentId;
+    if (input.householdId !== undefined) {
+      const [own] = await ctx.db
+        .select({ id: householdMembers.id })
+        .from(householdMembers)
+        .where(
+          and(
+            eq(householdMembers.residentId, member.residentId),
+            eq(householdMembers.householdId, input.householdId),
+          ),
+        );
+      if (!own) {
+        throw new AppError('VALIDATION', {
+          errors: [
+            {
+              path: 'householdId',
+              message: { zh: '只能为自己的房屋提出诉求', en: 'File only for your own household' },
+            },
+          ],
+        });
+      }
+    }
   }
 
-  const now = new Date();
-  const hours = (h: number) => new Date(now.getTime() + h * 3600_000);
-  const [handler] = category.handlerUserId
-    ? await ctx.db
-        .select({ id: users.id, name: users.displayName })
-        .from(users)
-        .where(eq(users.id, category.handlerUserId))
-    : [];
-  const holder = handler?.name ?? (category.handlerKind === 'property' ? '物业' : null);
+  const routed = await routeNewRequest(ctx.db, category);
 
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -145,15 +143,12 @@ export async function fileRequest(ctx: AuthedCtx, input: FileInput) {
         reporterResidentId: reporterResidentId ?? ctx.onBehalfOf,
         householdId: input.householdId ?? null,
         path,
-        placeText: input.placeText ?? null,
+        placeLabel: place?.label ?? null,
+        placeText: input.placeText || null,
         description: input.description,
         isPublic: input.isPublic,
         isAnonymous: input.isAnonymous,
-        handlerUserId: handler?.id ?? null,
-        holder,
-        heldSince: holder ? now : null,
-        dueResponseAt: hours(category.responseHours),
-        dueResolutionAt: hours(category.resolutionHours),
+        ...routed.values,
       })
       .returning();
     const request = row!;
@@ -188,16 +183,7 @@ export async function fileRequest(ctx: AuthedCtx, input: FileInput) {
         summary: { category: category.code, channel: request.channel },
       },
     );
-    if (handler && handler.id !== ctx.user.userId) {
-      await notifyUser(tx, {
-        userId: handler.id,
-        stationId: station.id,
-        kind: 'request.routed',
-        title: `新诉求：${category.name}`,
-        body: input.description.slice(0, 80),
-        data: { requestId: request.id },
-      });
-    }
+    await notifyRouted(tx, routed.handler, request, category, ctx.user.userId);
     return request;
   });
 }

@@ -1,19 +1,21 @@
 import { and, asc, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
+import { escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { users } from '../accounts/accounts.tables.ts';
+import { roleGrants, users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
+import { roleAllows } from '../accounts/roles.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { notifyUser } from '../notifications/notify.ts';
-import { stationPlace } from '../places/find-place.ts';
+import { locatePlace, stationPlace } from '../places/find-place.ts';
 import { allowedActions, isOpen, nextLevel, nextStatus, type Status, type Transition } from './lifecycle.ts';
 import { attachPhotos, photosOf } from './photos.ts';
 import { categories, requestEvents, requests } from './requests.tables.ts';
 
 type RequestRow = typeof requests.$inferSelect;
 
-const LEVEL_HOLDERS = {
+export const LEVEL_HOLDERS = {
   station: null,
   community: '社区',
   street: '街道',
@@ -48,7 +50,12 @@ function presentRow(row: RequestRow, categoryName: string) {
     holder: row.holder,
     channel: row.channel,
     description: row.description,
-    place: row.placeText,
+    place: [row.placeLabel, row.placeText].filter(Boolean).join(' ') || null,
+    handlerUserId: row.handlerUserId,
+    heldSince: row.heldSince?.toISOString() ?? null,
+    supporters: row.supporters,
+    isPublic: row.isPublic,
+    rating: row.rating,
     createdAt: row.createdAt.toISOString(),
     dueResponseAt: row.dueResponseAt.toISOString(),
     dueResolutionAt: row.dueResolutionAt.toISOString(),
@@ -72,22 +79,37 @@ async function visibleRequest(ctx: AuthedCtx, id: number) {
   return { ...found, place, staff, reporter };
 }
 
-/** The staff queue of a station, newest first, filtered by status, category or overdue. */
-export async function listQueue(
-  ctx: AuthedCtx,
-  query: {
-    stationId: number;
-    status?: Status | undefined;
-    categoryId?: number | undefined;
-    overdue?: 'true' | 'false' | undefined;
-    cursor?: string | undefined;
-    limit: number;
-  },
-) {
+export type QueueQuery = {
+  stationId: number;
+  status?: Status | undefined;
+  categoryId?: number | undefined;
+  handlerUserId?: number | undefined;
+  buildingId?: number | undefined;
+  overdue?: 'true' | 'false' | undefined;
+  sort: 'newest' | 'due';
+  cursor?: string | undefined;
+  limit: number;
+};
+
+/**
+ * The staff queue of a station: newest first, or most urgent first (resolution deadline, then id);
+ * filtered by status, category, handler, building or overdue. Keyset pages on the station's
+ * indexes, so a page costs the same with 100,000 requests in the history.
+ */
+export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
   const station = await stationPlace(ctx.db, query.stationId);
   if (!can(ctx.user, 'request.read', station)) throw new AppError('NOT_FOUND');
-  const before = decodeCursor<[number]>(query.cursor, ['number']);
+  let buildingPath: string | null = null;
+  if (query.buildingId !== undefined) {
+    const place = await locatePlace(ctx.db, 'building', query.buildingId);
+    if (!place || place.stationId !== station.id) throw new AppError('NOT_FOUND');
+    buildingPath = place.path;
+  }
   const now = new Date();
+  const due = query.sort === 'due';
+  const after = due
+    ? decodeCursor<[number, number]>(query.cursor, ['number', 'number'])
+    : decodeCursor<[number]>(query.cursor, ['number']);
   const rows = await ctx.db
     .select({ request: requests, categoryName: categories.name })
     .from(requests)
@@ -97,6 +119,8 @@ export async function listQueue(
         eq(requests.stationId, station.id),
         query.status ? eq(requests.status, query.status) : undefined,
         query.categoryId ? eq(requests.categoryId, query.categoryId) : undefined,
+        query.handlerUserId ? eq(requests.handlerUserId, query.handlerUserId) : undefined,
+        buildingPath ? sql`${requests.path} like ${`${escapeLike(buildingPath)}%`}` : undefined,
         query.overdue === 'true'
           ? and(
               sql`${requests.status} in ('submitted', 'accepted', 'assigned', 'inProgress')`,
@@ -106,9 +130,31 @@ export async function listQueue(
               ),
             )
           : undefined,
-        before ? lt(requests.id, before[0]) : undefined,
+        after === null
+          ? undefined
+          : due
+            ? sql`(${requests.dueResolutionAt}, ${requests.id}) > (${new Date(after[0])}, ${after[1] ?? 0})`
+            : lt(requests.id, after[0]),
       ),
     )
+    .orderBy(...(due ? [asc(requests.dueResolutionAt), asc(requests.id)] : [desc(requests.id)]))
+    .limit(query.limit + 1);
+  return toPage(
+    rows,
+    query.limit,
+    (r) => (due ? [r.request.dueResolutionAt.getTime(), r.request.id] : r.request.id),
+    (r) => presentRow(r.request, r.categoryName),
+  );
+}
+
+/** The requests the signed-in person reported, newest first. */
+export async function listMine(ctx: AuthedCtx, query: { cursor?: string | undefined; limit: number }) {
+  const before = decodeCursor<[number]>(query.cursor, ['number']);
+  const rows = await ctx.db
+    .select({ request: requests, categoryName: categories.name })
+    .from(requests)
+    .innerJoin(categories, eq(categories.id, requests.categoryId))
+    .where(and(eq(requests.reporterUserId, ctx.user.userId), before ? lt(requests.id, before[0]) : undefined))
     .orderBy(desc(requests.id))
     .limit(query.limit + 1);
   return toPage(
@@ -117,6 +163,27 @@ export async function listQueue(
     (r) => r.request.id,
     (r) => presentRow(r.request, r.categoryName),
   );
+}
+
+/**
+ * Who can take a request of this station: accounts holding request.handle on the station itself
+ * (council members, the chair, property staff…), for the assign picker.
+ */
+export async function listHandlers(ctx: AuthedCtx, stationId: number) {
+  const station = await stationPlace(ctx.db, stationId);
+  if (!can(ctx.user, 'request.handle', station)) throw new AppError('NOT_FOUND');
+  const rows = await ctx.db
+    .selectDistinct({ id: users.id, name: users.displayName, role: roleGrants.role })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(eq(roleGrants.stationId, station.id))
+    .orderBy(asc(users.id));
+  const seen = new Set<number>();
+  return {
+    items: rows
+      .filter((r) => roleAllows(r.role, 'request.handle') && !seen.has(r.id) && seen.add(r.id))
+      .map((r) => ({ id: r.id, name: r.name, role: r.role })),
+  };
 }
 
 /** A request with its timeline and the actions the viewer may take now. */

@@ -1,22 +1,34 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
-import { ZIdParam, ZOk } from '../../shared/limits.ts';
+import { ZIdParam, ZOk, ZPageQuery } from '../../shared/limits.ts';
 import { fileRequest, listCategories } from './file-request.ts';
-import { commentOnRequest, getRequest, listQueue, rateRequest, transitionRequest } from './handle-request.ts';
+import {
+  commentOnRequest,
+  getRequest,
+  listHandlers,
+  listMine,
+  listQueue,
+  rateRequest,
+  transitionRequest,
+} from './handle-request.ts';
+import { insightsRoutes } from './insights.routes.ts';
 import { STATUSES } from './lifecycle.ts';
 import { addCategory, updateCategory } from './manage-categories.ts';
 import { photosRoutes } from './photos.routes.ts';
+import { requestPlaces } from './request-places.ts';
 import {
   ZAddCategory,
   ZCategory,
   ZCategoryList,
   ZCommentRequest,
   ZFileRequest,
+  ZHandlerList,
   ZQueueQuery,
   ZRateRequest,
   ZRequestDetail,
   ZRequestPage,
+  ZRequestPlaces,
   ZStationParam,
   ZTransitionRequest,
   ZUpdateCategory,
@@ -38,6 +50,7 @@ function presentCategory(c: typeof categories.$inferSelect) {
 }
 
 export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(insightsRoutes);
   await app.register(photosRoutes);
   app.get(
     '/stations/:stationId/request-categories',
@@ -108,6 +121,42 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listQueue(authed(req), req.query),
+  );
+  app.get(
+    '/requests/mine',
+    {
+      schema: {
+        tags,
+        summary: 'The requests I reported, newest first',
+        querystring: ZPageQuery,
+        response: { 200: ZRequestPage },
+      },
+    },
+    async (req) => listMine(authed(req), req.query),
+  );
+  app.get(
+    '/stations/:stationId/request-handlers',
+    {
+      schema: {
+        tags,
+        summary: 'Who may be assigned requests of a station',
+        params: ZStationParam,
+        response: { 200: ZHandlerList },
+      },
+    },
+    async (req) => listHandlers(authed(req), req.params.stationId),
+  );
+  app.get(
+    '/stations/:stationId/request-places',
+    {
+      schema: {
+        tags,
+        summary: "A station's buildings and units, for saying where a request is",
+        params: ZStationParam,
+        response: { 200: ZRequestPlaces },
+      },
+    },
+    async (req) => requestPlaces(authed(req), req.params.stationId),
   );
   app.get(
     '/requests/:id',

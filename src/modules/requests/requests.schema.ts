@@ -20,7 +20,10 @@ export const ZFileRequest = z.object({
   stationId: z.number().int().positive(),
   categoryId: z.number().int().positive(),
   description: z.string().trim().min(2).max(LIMITS.textMax),
+  /** Where: a household (staff entering for a resident), or a building or unit; or only words. */
   householdId: z.number().int().positive().optional(),
+  buildingId: z.number().int().positive().optional(),
+  unitId: z.number().int().positive().optional(),
   placeText: z.string().trim().max(100).optional(),
   isPublic: z.boolean().default(false),
   isAnonymous: z.boolean().default(true),
@@ -40,6 +43,11 @@ export const ZRequestRow = z.object({
   channel: z.enum(CHANNELS),
   description: z.string(),
   place: z.string().nullable(),
+  handlerUserId: z.number().nullable(),
+  heldSince: z.string().nullable(),
+  supporters: z.number(),
+  isPublic: z.boolean(),
+  rating: z.number().nullable(),
   createdAt: z.string(),
   dueResponseAt: z.string(),
   dueResolutionAt: z.string(),
@@ -51,7 +59,24 @@ export const ZQueueQuery = ZPageQuery.extend({
   stationId: ZId,
   status: z.enum(STATUSES).optional(),
   categoryId: ZId.optional(),
+  handlerUserId: ZId.optional(),
+  buildingId: ZId.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** newest: latest first; due: the nearest resolution deadline first. */
+  sort: z.enum(['newest', 'due']).default('newest'),
+});
+export const ZHandlerList = z.object({
+  items: z.array(z.object({ id: z.number(), name: z.string(), role: z.string() })),
+});
+export const ZRequestPlaces = z.object({
+  buildings: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      compoundName: z.string(),
+      units: z.array(z.object({ id: z.number(), name: z.string() })),
+    }),
+  ),
 });
 
 export const ZRequestEvent = z.object({

@@ -74,6 +74,8 @@ export const requests = pgTable(
     householdId: bigint('household_id', { mode: 'number' }),
     /** Where it is: a place path inside the compound (building/unit), for permissions and filters. */
     path: text('path').notNull(),
+    /** The building/unit it is about, e.g. 3幢1单元 (never a room: requests may be public). */
+    placeLabel: text('place_label'),
     placeText: text('place_text'),
     description: text('description').notNull(),
     /** Answers to the category's questions (Open311 attribute[...]), by question code. */

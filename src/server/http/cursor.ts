@@ -27,10 +27,20 @@ export function decodeCursor<T extends readonly (string | number)[]>(
 
 /**
  * The page of a query that fetched `limit + 1` rows, newest or lowest id first: the extra row only
- * says there is a next page, whose cursor is the last shown row's id.
+ * says there is a next page, whose cursor is the last shown row's sort key (its id, or the values
+ * of a compound sort ending in the id).
  */
-export function toPage<R, T>(rows: R[], limit: number, idOf: (row: R) => number, present: (row: R) => T) {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  keyOf: (row: R) => number | readonly (string | number)[],
+  present: (row: R) => T,
+) {
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
-  return { items: page.map(present), nextCursor: more ? encodeCursor([idOf(page.at(-1)!)]) : null };
+  const key = more ? keyOf(page.at(-1)!) : null;
+  return {
+    items: page.map(present),
+    nextCursor: key === null ? null : encodeCursor(typeof key === 'number' ? [key] : key),
+  };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "requests_requests" ADD COLUMN "place_label" text;

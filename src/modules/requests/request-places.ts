@@ -1,0 +1,97 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../server/db/client.ts';
+import type { AuthedCtx } from '../../server/http/context.ts';
+import { AppError } from '../../server/http/errors.ts';
+import { can } from '../accounts/policy.ts';
+import { stationPlace } from '../places/find-place.ts';
+import { buildings, compounds, households, units } from '../places/places.tables.ts';
+import { residentOfStation } from './file-request.ts';
+
+/**
+ * The buildings and units of a station's compounds, for the "where is it" picker when filing.
+ * Names only (no households), so every verified resident of the station may read them.
+ */
+export async function requestPlaces(ctx: AuthedCtx, stationId: number) {
+  const station = await stationPlace(ctx.db, stationId);
+  if (
+    !can(ctx.user, 'request.read', station) &&
+    !(await residentOfStation(ctx.db, ctx.user.userId, station.id))
+  ) {
+    throw new AppError('NOT_FOUND');
+  }
+  const rows = await ctx.db
+    .select({
+      compoundName: compounds.name,
+      buildingId: buildings.id,
+      buildingName: buildings.name,
+      unitId: units.id,
+      unitName: units.name,
+    })
+    .from(buildings)
+    .innerJoin(compounds, eq(compounds.id, buildings.compoundId))
+    .leftJoin(units, eq(units.buildingId, buildings.id))
+    .where(eq(buildings.stationId, station.id))
+    .orderBy(asc(compounds.id), asc(buildings.sortKey), asc(buildings.id), asc(units.sortKey), asc(units.id));
+  const byBuilding = new Map<
+    number,
+    { id: number; name: string; compoundName: string; units: { id: number; name: string }[] }
+  >();
+  for (const r of rows) {
+    let b = byBuilding.get(r.buildingId);
+    if (!b) {
+      b = { id: r.buildingId, name: r.buildingName, compoundName: r.compoundName, units: [] };
+      byBuilding.set(r.buildingId, b);
+    }
+    if (r.unitId !== null && r.unitName !== null) b.units.push({ id: r.unitId, name: r.unitName });
+  }
+  return { buildings: [...byBuilding.values()] };
+}
+
+const notInStation = (path: string) =>
+  new AppError('VALIDATION', {
+    errors: [{ path, message: { zh: '该位置不属于本自治站', en: 'That place is not in this station' } }],
+  });
+
+/**
+ * Where a request is: a household, a unit or a building of the station (the most precise one
+ * given), as a tree path for permissions and filters and a label for people. Null: the station.
+ */
+export async function resolveRequestPlace(
+  db: DbOrTx,
+  stationId: number,
+  input: { householdId?: number | undefined; unitId?: number | undefined; buildingId?: number | undefined },
+): Promise<{ path: string; label: string | null } | null> {
+  if (input.householdId !== undefined) {
+    const [h] = await db
+      .select({ path: households.path })
+      .from(households)
+      .where(and(eq(households.id, input.householdId), eq(households.stationId, stationId)));
+    if (!h) throw notInStation('householdId');
+    // The room is not part of the label: the request may be public.
+    const [u] = await db
+      .select({ unit: units.name, building: buildings.name })
+      .from(households)
+      .innerJoin(units, eq(units.id, households.unitId))
+      .innerJoin(buildings, eq(buildings.id, units.buildingId))
+      .where(eq(households.id, input.householdId));
+    return { path: h.path, label: u ? `${u.building}${u.unit}` : null };
+  }
+  if (input.unitId !== undefined) {
+    const [u] = await db
+      .select({ path: units.path, unit: units.name, building: buildings.name })
+      .from(units)
+      .innerJoin(buildings, eq(buildings.id, units.buildingId))
+      .where(and(eq(units.id, input.unitId), eq(units.stationId, stationId)));
+    if (!u) throw notInStation('unitId');
+    return { path: u.path, label: `${u.building}${u.unit}` };
+  }
+  if (input.buildingId !== undefined) {
+    const [b] = await db
+      .select({ path: buildings.path, name: buildings.name })
+      .from(buildings)
+      .where(and(eq(buildings.id, input.buildingId), eq(buildings.stationId, stationId)));
+    if (!b) throw notInStation('buildingId');
+    return { path: b.path, label: b.name };
+  }
+  return null;
+}
