@@ -137,6 +137,23 @@ describe('requests', () => {
     expect(top.statusCode).toBe(409);
     const [row] = await t.db.select().from(requests).where(eq(requests.id, id));
     expect(row).toMatchObject({ level: 'district', holder: '区职能部门 / 12345' });
+    const detail = (await call('GET', `/api/v1/requests/${id}`, chair)).json();
+    expect(detail.actions).not.toContain('escalate');
+    expect(detail.actions).toContain('handBack');
+  });
+
+  it('come back down from the community to the station, to the member who held them', async () => {
+    const id = (await file(resident)).json().id;
+    await move(id, chair, { action: 'assign', handlerUserId: councilId });
+    expect((await call('GET', `/api/v1/requests/${id}`, chair)).json().actions).not.toContain('handBack');
+    expect((await move(id, chair, { action: 'handBack' })).statusCode).toBe(409);
+    await move(id, chair, { action: 'escalate', note: '需社区协调' });
+    const social = await t.login('13800000002');
+    const back = await move(id, social, { action: 'handBack', note: '社区已协调物业，请站里跟进' });
+    expect(back.json()).toEqual({ status: 'assigned', level: 'station' });
+    const detail = (await call('GET', `/api/v1/requests/${id}`, resident)).json();
+    expect(detail.holder).toBe('李秀英');
+    expect(detail.timeline.at(-1)).toMatchObject({ kind: 'handBack', body: '社区已协调物业，请站里跟进' });
   });
 
   it('refuse illegal moves and change nothing', async () => {

@@ -9,7 +9,16 @@ import { roleAllows } from '../accounts/roles.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { notifyUser } from '../notifications/notify.ts';
 import { locatePlace, stationPlace } from '../places/find-place.ts';
-import { allowedActions, isOpen, nextLevel, nextStatus, type Status, type Transition } from './lifecycle.ts';
+import {
+  actionsAtLevel,
+  allowedActions,
+  isOpen,
+  nextLevel,
+  nextStatus,
+  previousLevel,
+  type Status,
+  type Transition,
+} from './lifecycle.ts';
 import { attachPhotos, photosOf } from './photos.ts';
 import { categories, requestEvents, requests } from './requests.tables.ts';
 
@@ -212,7 +221,8 @@ export async function getRequest(ctx: AuthedCtx, id: number) {
       actor: event.actorUserId === request.reporterUserId ? '居民' : actorName,
       photoIds: photos.filter((p) => p.eventId === event.id).map((p) => p.id),
     })),
-    actions: [...new Set(actions)],
+    actions: actionsAtLevel([...new Set(actions)], request.level),
+    viewer: { staff, reporter },
   };
 }
 
@@ -319,6 +329,20 @@ export async function transitionRequest(
           });
         patch.level = level;
         patch.holder = LEVEL_HOLDERS[level];
+        patch.heldSince = now;
+        break;
+      }
+      case 'handBack': {
+        const level = previousLevel(row.level);
+        if (!level)
+          throw new AppError('INVALID_STATE', {
+            detail: { zh: '诉求已在自治站办理', en: 'The request is already with the station' },
+          });
+        const [handler] = row.handlerUserId
+          ? await tx.select({ name: users.displayName }).from(users).where(eq(users.id, row.handlerUserId))
+          : [];
+        patch.level = level;
+        patch.holder = level === 'station' ? (handler?.name ?? null) : LEVEL_HOLDERS[level];
         patch.heldSince = now;
         break;
       }

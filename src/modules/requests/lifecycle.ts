@@ -27,6 +27,7 @@ export const TRANSITIONS = [
   'withdraw',
   'reopen',
   'escalate',
+  'handBack',
 ] as const;
 export type Transition = (typeof TRANSITIONS)[number];
 
@@ -48,6 +49,8 @@ const RULES = {
   reopen: { from: ['resolved', 'closed'], to: 'accepted', by: 'reporter' },
   // Escalation keeps the status and moves who holds it (community → street → district / 12345).
   escalate: { from: OPEN, to: null, by: 'staff' },
+  // The level above hands it back down (e.g. the community has settled what needed it), status kept.
+  handBack: { from: OPEN, to: null, by: 'staff' },
 } as const satisfies Record<Transition, { from: readonly Status[]; to: Status | null; by: Party }>;
 
 export function isOpen(status: Status): boolean {
@@ -73,4 +76,18 @@ export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 export function nextLevel(level: EscalationLevel): EscalationLevel | null {
   const i = ESCALATION_LEVELS.indexOf(level);
   return ESCALATION_LEVELS[i + 1] ?? null;
+}
+
+export function previousLevel(level: EscalationLevel): EscalationLevel | null {
+  const i = ESCALATION_LEVELS.indexOf(level);
+  return i > 0 ? ESCALATION_LEVELS[i - 1]! : null;
+}
+
+/** The actions that also fit the request's level: no escalating past the top, no handing back below the station. */
+export function actionsAtLevel(actions: readonly Transition[], level: EscalationLevel): Transition[] {
+  return actions.filter(
+    (a) =>
+      !(a === 'escalate' && nextLevel(level) === null) &&
+      !(a === 'handBack' && previousLevel(level) === null),
+  );
 }

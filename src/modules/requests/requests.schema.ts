@@ -95,6 +95,8 @@ export const ZRequestDetail = ZRequestRow.extend({
   timeline: z.array(ZRequestEvent),
   /** What the viewer may do now (from the lifecycle and their role). */
   actions: z.array(z.enum(TRANSITIONS)),
+  /** Whether the viewer handles requests here, and whether they reported this one. */
+  viewer: z.object({ staff: z.boolean(), reporter: z.boolean() }),
 });
 
 export const ZTransitionRequest = z.object({
