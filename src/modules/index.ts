@@ -2,6 +2,7 @@ import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { notificationsModule } from './notifications/index.ts';
+import { open311Module } from './open311/index.ts';
 import { peopleModule } from './people/index.ts';
 import { placesModule } from './places/index.ts';
 import { requestsModule } from './requests/index.ts';
@@ -14,4 +15,5 @@ export const MODULES: readonly ModuleManifest[] = [
   auditModule,
   notificationsModule,
   requestsModule,
+  open311Module,
 ];

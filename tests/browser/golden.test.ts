@@ -1,99 +1,20 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  baseURL,
+  closeDialogs,
+  DESKTOP,
+  expectAccessible,
+  login,
+  newPage,
+  openPage,
+  PHONE,
+  SOCIAL_WORKER,
+  selectCompound,
+  UNVERIFIED_RESIDENT,
+  withBrowser,
+} from './support.ts';
 
-declare module 'vitest' {
-  interface ProvidedContext {
-    baseURL: string;
-  }
-}
-
-const PASSWORD = 'linshe123';
-const SOCIAL_WORKER = '13800000002';
-const UNVERIFIED_RESIDENT = '13800000011';
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
-
-let browser: Browser;
-let baseURL: string;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  baseURL = inject('baseURL');
-  expect(baseURL, 'the browser harness provides baseURL').toMatch(/^https?:\/\//);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-});
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', reducedMotion: 'reduce' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-/** No serious or critical axe-core violations on the page as it is now. */
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
-}
-
-async function login(page: Page, phone: string): Promise<void> {
-  await page.goto(new URL('/login', baseURL).href);
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-  await page.getByLabel('手机号').waitFor();
-  await expectAccessible(page, 'login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: /您好/ }).waitFor();
-}
-
-/** Follows a link or menu item of the main navigation and waits for the page's heading. */
-async function openPage(page: Page, name: string, heading = name): Promise<void> {
-  const nav = page.getByRole('navigation', { name: /^(主导航|底部导航)$/ });
-  const menuItem = nav.getByRole('menuitem', { name, exact: true });
-  if (await menuItem.count()) await menuItem.click();
-  else await nav.getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
-
-/** Expands the tree down to a compound (one-child levels open by themselves) and selects it. */
-async function selectCompound(page: Page, compound: string): Promise<void> {
-  const item = page.getByRole('treeitem', { name: compound });
-  await item.waitFor();
-  await item.getByText(compound, { exact: true }).click();
-}
-
-/** Closes drawers and modals from the top: each Escape closes the topmost one once it has focus. */
-async function closeDialogs(page: Page): Promise<void> {
-  await expect
-    .poll(async () => {
-      const open = await page.getByRole('dialog').count();
-      if (open > 0) await page.keyboard.press('Escape');
-      return open;
-    })
-    .toBe(0);
-}
+withBrowser();
 
 describe('golden paths', () => {
   it('the social worker signs in in Chinese on a desktop and sees the staff pages', async () => {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client.ts';
 import { hashPassword, type Role, roleGrants, users } from '../accounts/index.ts';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
+import { seedDemoKey } from '../open311/index.ts';
 import { type RosterRow, residents, writeRoster } from '../people/index.ts';
 import { areas, buildings, insertArea, insertCompound, insertStation } from '../places/index.ts';
 
@@ -284,6 +285,8 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
           where m.resident_id = r.id and m.is_voter and h.compound_id = ${nanjiang.id} and h.label = '1幢1单元101'`);
       }
     }
+    // The demo Open311 client key `demo-open311-key` (DEMO_KEY), for 南江绿苑's station only.
+    await seedDemoKey(tx, nanjiang.stationId!);
     await recordAudit(tx, SYSTEM, {
       action: 'demo.seed',
       subjectType: 'install',

@@ -1,11 +1,21 @@
 import type { ModuleManifest } from '../manifest.ts';
+import { scheduleAutoCloseJob } from './auto-close-job.ts';
+import { requestFigureSet } from './figures.ts';
 import { scheduleOverdueJob } from './overdue-job.ts';
 import { requestsRoutes } from './requests.routes.ts';
 
+export { type ClientFiling, fileFromClient } from './file-from-client.ts';
+export { stationCategories } from './file-request.ts';
+export { isOpen, STATUSES, type Status } from './lifecycle.ts';
+export { QUESTION_DATATYPES, type Question, questionsOf } from './questions.ts';
 export { categories, requestEvents, requests } from './requests.tables.ts';
 
 export const requestsModule: ModuleManifest = {
   name: 'requests',
   routes: requestsRoutes,
-  jobs: ({ boss, db }) => scheduleOverdueJob(boss, db),
+  jobs: async ({ boss, db }) => {
+    await scheduleOverdueJob(boss, db);
+    await scheduleAutoCloseJob(boss, db);
+  },
+  figures: { handling: requestFigureSet },
 };

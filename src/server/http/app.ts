@@ -95,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOps(app);
   for (const mod of MODULES) {
     await app.register(mod.routes, { prefix: '/api/v1' });
+    if (mod.rootRoutes) await app.register(mod.rootRoutes);
   }
 
   if (serveWeb) {

@@ -43,6 +43,13 @@ export function fieldErrors(issues: readonly Issue[], lang: Lang, prefix?: strin
   }));
 }
 
+/** The field errors of a failed schema validation, told in `lang`; null for any other error. */
+export function validationErrors(err: unknown, lang: Lang): FieldError[] | null {
+  const failure = err as Partial<ValidationFailure> | null;
+  const issues = failure?.[ZOD_ISSUES];
+  return issues ? fieldErrors(issues, lang, failure?.validationContext) : null;
+}
+
 function send(reply: FastifyReply, body: ReturnType<typeof problem>) {
   return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
 }

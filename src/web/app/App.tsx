@@ -18,6 +18,17 @@ const MyHomePage = lazy(() => import('../pages/my-home/MyHomePage.tsx'));
 const InboxPage = lazy(() => import('../pages/inbox/InboxPage.tsx'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage.tsx'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage.tsx'));
+const Open311Page = lazy(() => import('../pages/open311/Open311Page.tsx'));
+const QueuePage = lazy(() => import('../pages/requests/QueuePage.tsx'));
+const MyRequestsPage = lazy(() => import('../pages/requests/MyRequestsPage.tsx'));
+const FileRequestPage = lazy(() => import('../pages/requests/FileRequestPage.tsx'));
+const RequestDetailPage = lazy(() => import('../pages/requests/RequestDetailPage.tsx'));
+
+/** Staff with the queue see it; residents see their own requests and the compound's public ones. */
+function RequestsHome() {
+  const me = useMe().data;
+  return can(me, 'request.read') ? <QueuePage /> : <MyRequestsPage />;
+}
 
 /** Signed-in area: chooses the phone layout for residents and the desktop layout for staff. */
 function Shell() {
@@ -93,6 +104,9 @@ export function App() {
                 </Needs>
               }
             />
+            <Route path="requests" element={<RequestsHome />} />
+            <Route path="requests/new" element={<FileRequestPage />} />
+            <Route path="requests/:id" element={<RequestDetailPage />} />
             <Route path="my-home" element={<MyHomePage />} />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="settings" element={<SettingsPage />} />
@@ -101,6 +115,14 @@ export function App() {
               element={
                 <Needs ability="audit.read">
                   <AuditPage />
+                </Needs>
+              }
+            />
+            <Route
+              path="open311"
+              element={
+                <Needs ability="request.configure">
+                  <Open311Page />
                 </Needs>
               }
             />

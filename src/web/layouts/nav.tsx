@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BellOutlined,
+  FormOutlined,
   HomeOutlined,
   ImportOutlined,
   SafetyCertificateOutlined,
@@ -27,6 +29,7 @@ export interface NavItem {
 /** Staff menu (desktop layout). */
 export const STAFF_NAV: NavItem[] = [
   { path: '/', label: 'home', icon: <HomeOutlined aria-hidden /> },
+  { path: '/requests', label: 'requests', icon: <FormOutlined aria-hidden />, ability: 'request.read' },
   { path: '/places', label: 'places', icon: <ApartmentOutlined aria-hidden />, ability: 'tree.read' },
   { path: '/roster', label: 'roster', icon: <ImportOutlined aria-hidden />, ability: 'roster.import' },
   {
@@ -38,12 +41,14 @@ export const STAFF_NAV: NavItem[] = [
   { path: '/my-home', label: 'myHome', icon: <SmileOutlined aria-hidden /> },
   { path: '/inbox', label: 'inbox', icon: <BellOutlined aria-hidden /> },
   { path: '/audit', label: 'audit', icon: <AuditOutlined aria-hidden />, ability: 'audit.read' },
+  { path: '/open311', label: 'open311', icon: <ApiOutlined aria-hidden />, ability: 'request.configure' },
   { path: '/settings', label: 'settings', icon: <SettingOutlined aria-hidden /> },
 ];
 
-/** Resident tab bar (phone layout): 首页 / 我的家 / 消息 / 我的. */
+/** Resident tab bar (phone layout): 首页 / 报事 / 我的家 / 消息 / 我的. */
 export const RESIDENT_TABS: NavItem[] = [
   { path: '/', label: 'home', icon: <HomeOutlined aria-hidden /> },
+  { path: '/requests', label: 'report', icon: <FormOutlined aria-hidden /> },
   { path: '/my-home', label: 'myHome', icon: <SmileOutlined aria-hidden /> },
   { path: '/inbox', label: 'inbox', icon: <BellOutlined aria-hidden /> },
   { path: '/settings', label: 'me', icon: <UserOutlined aria-hidden /> },

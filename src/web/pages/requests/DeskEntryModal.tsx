@@ -1,0 +1,166 @@
+import { useQuery } from '@tanstack/react-query';
+import { Form, Input, Modal, Radio, Select, Space, Switch } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import type { HouseholdPage } from '../../api/types.ts';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { PhotoPicker } from './PhotoPicker.tsx';
+import { type Photo, useCategories, useFileRequest, useRequestPlaces } from './requestsApi.ts';
+
+const CHANNELS = ['desk', 'phone', 'wechat', 'patrol'] as const;
+type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Staff enter a request that came in at the duty desk, by phone, on WeChat or on a patrol: the
+ * channel is recorded, and the household it is for (or only the building/unit it is about).
+ */
+export function DeskEntryModal(props: { stationId: number; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [channel, setChannel] = useState<Channel>('desk');
+  const [categoryId, setCategoryId] = useState<number | null>(null);
+  const [buildingId, setBuildingId] = useState<number | null>(null);
+  const [unitId, setUnitId] = useState<number | null>(null);
+  const [householdId, setHouseholdId] = useState<number | null>(null);
+  const [description, setDescription] = useState('');
+  const [placeText, setPlaceText] = useState('');
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [isPublic, setPublic] = useState(false);
+  const categories = useCategories(props.stationId);
+  const places = useRequestPlaces(props.stationId);
+  const rooms = useQuery({
+    queryKey: ['households', 'unit', unitId],
+    enabled: unitId !== null,
+    queryFn: ({ signal }) => api<HouseholdPage>('/households', { query: { unitId, limit: 100 }, signal }),
+  });
+  const file = useFileRequest();
+  const building = places.data?.buildings.find((b) => b.id === buildingId) ?? null;
+
+  const submit = () => {
+    file.mutate(
+      {
+        stationId: props.stationId,
+        categoryId: categoryId ?? 0,
+        description: description.trim(),
+        channel,
+        photoIds: photos.map((p) => p.id),
+        ...(householdId !== null
+          ? { householdId }
+          : unitId !== null
+            ? { unitId }
+            : buildingId !== null
+              ? { buildingId }
+              : {}),
+        ...(placeText.trim() ? { placeText: placeText.trim() } : {}),
+        isPublic,
+        isAnonymous: true,
+      },
+      {
+        onSuccess: (created) => {
+          props.onClose();
+          void navigate(`/requests/${created.id}`);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open={props.open}
+      title={t('requests.desk.title')}
+      okText={t('requests.new.submit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={file.isPending}
+      onCancel={props.onClose}
+      onOk={submit}
+      width={640}
+    >
+      <Form layout="vertical" component="div">
+        <Form.Item label={t('requests.channelLabel')}>
+          <Radio.Group
+            aria-label={t('requests.channelLabel')}
+            value={channel}
+            onChange={(e) => setChannel(e.target.value)}
+            options={CHANNELS.map((c) => ({ value: c, label: t(`requests.channel.${c}`) }))}
+            optionType="button"
+          />
+        </Form.Item>
+        <Form.Item label={t('requests.queue.category')} required>
+          <Select
+            aria-label={t('requests.queue.category')}
+            value={categoryId}
+            onChange={setCategoryId}
+            options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('requests.desk.where')}>
+          <Space wrap>
+            <Select
+              aria-label={t('requests.new.building')}
+              placeholder={t('requests.new.building')}
+              allowClear
+              style={{ minWidth: 110 }}
+              value={buildingId}
+              onChange={(v) => {
+                setBuildingId(v ?? null);
+                setUnitId(null);
+                setHouseholdId(null);
+              }}
+              options={(places.data?.buildings ?? []).map((b) => ({ value: b.id, label: b.name }))}
+            />
+            <Select
+              aria-label={t('requests.new.unit')}
+              placeholder={t('requests.new.unit')}
+              allowClear
+              disabled={!building}
+              style={{ minWidth: 110 }}
+              value={unitId}
+              onChange={(v) => {
+                setUnitId(v ?? null);
+                setHouseholdId(null);
+              }}
+              options={(building?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
+            <Select
+              aria-label={t('requests.desk.household')}
+              placeholder={t('requests.desk.household')}
+              allowClear
+              disabled={unitId === null}
+              loading={rooms.isFetching}
+              style={{ minWidth: 150 }}
+              value={householdId}
+              onChange={(v) => setHouseholdId(v ?? null)}
+              options={(rooms.data?.items ?? []).map((h) => ({ value: h.id, label: h.label }))}
+            />
+          </Space>
+        </Form.Item>
+        <Form.Item label={t('requests.new.placeDetail')} htmlFor="desk-place">
+          <Input
+            id="desk-place"
+            maxLength={100}
+            value={placeText}
+            onChange={(e) => setPlaceText(e.target.value)}
+          />
+        </Form.Item>
+        <Form.Item label={t('requests.new.description')} htmlFor="desk-description" required>
+          <Input.TextArea
+            id="desk-description"
+            rows={3}
+            maxLength={2000}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        </Form.Item>
+        <Form.Item label={t('requests.photos.label')}>
+          <PhotoPicker stationId={props.stationId} value={photos} onChange={setPhotos} />
+        </Form.Item>
+        <Form.Item label={t('requests.new.public')}>
+          <Switch checked={isPublic} onChange={setPublic} aria-label={t('requests.new.public')} />
+        </Form.Item>
+      </Form>
+      {file.error ? <ProblemAlert error={file.error} /> : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,154 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, List, Segmented, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { z } from 'zod';
+import type { ZPublicRequestPage } from '../../../modules/requests/insights.schema.ts';
+import { api } from '../../api/client.ts';
+import { useMe } from '../../app/session.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { REQUESTS_KEY, type RequestPage, useSupport } from './requestsApi.ts';
+import { StatusTag } from './StatusTag.tsx';
+
+type PublicPage = z.output<typeof ZPublicRequestPage>;
+const OPEN: readonly string[] = ['submitted', 'accepted', 'assigned', 'inProgress'];
+
+/** Residents: the requests I reported, and my compound's public requests with their progress. */
+export default function MyRequestsPage() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const stationId = me?.households[0]?.stationId ?? null;
+  const navigate = useNavigate();
+  const [view, setView] = useState<'mine' | 'public'>('mine');
+  return (
+    <>
+      <PageTitle>{t('requests.title')}</PageTitle>
+      <div className="stack">
+        <Button
+          type="primary"
+          size="large"
+          block
+          icon={<PlusOutlined aria-hidden />}
+          onClick={() => navigate('/requests/new')}
+        >
+          {t('requests.new.title')}
+        </Button>
+        <Segmented<'mine' | 'public'>
+          block
+          value={view}
+          onChange={(v) => setView(v)}
+          options={[
+            { value: 'mine', label: t('requests.mine') },
+            { value: 'public', label: t('requests.public'), disabled: stationId === null },
+          ]}
+        />
+        {view === 'mine' ? <Mine /> : stationId !== null ? <PublicList stationId={stationId} /> : null}
+      </div>
+    </>
+  );
+}
+
+function Mine() {
+  const { t, i18n } = useTranslation();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short' });
+  const pages = useInfiniteQuery({
+    queryKey: [...REQUESTS_KEY, 'mine'],
+    initialPageParam: '',
+    queryFn: ({ pageParam, signal }) =>
+      api<RequestPage>('/requests/mine', { query: { limit: 20, cursor: pageParam }, signal }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  if (pages.error) return <ProblemAlert error={pages.error} />;
+  const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Card>
+      <List
+        loading={pages.isPending}
+        dataSource={items}
+        locale={{ emptyText: <Empty description={t('requests.noneYet')} /> }}
+        renderItem={(r) => (
+          <List.Item key={r.id}>
+            <Link to={`/requests/${r.id}`} className="request-link">
+              <Space size={4} wrap>
+                <StatusTag status={r.status} />
+                <Tag>{r.categoryName}</Tag>
+                <span className="hint">{date.format(new Date(r.createdAt))}</span>
+              </Space>
+              <div className="request-summary">{r.description}</div>
+            </Link>
+          </List.Item>
+        )}
+      />
+      {pages.hasNextPage ? (
+        <Button block loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+          {t('common.loadMore')}
+        </Button>
+      ) : null}
+    </Card>
+  );
+}
+
+function PublicList({ stationId }: { stationId: number }) {
+  const { t, i18n } = useTranslation();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short' });
+  const support = useSupport();
+  const pages = useInfiniteQuery({
+    queryKey: [...REQUESTS_KEY, 'public', stationId],
+    initialPageParam: '',
+    queryFn: ({ pageParam, signal }) =>
+      api<PublicPage>(`/stations/${stationId}/public-requests`, {
+        query: { limit: 20, cursor: pageParam },
+        signal,
+      }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  if (pages.error) return <ProblemAlert error={pages.error} />;
+  const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Card>
+      <List
+        loading={pages.isPending}
+        dataSource={items}
+        locale={{ emptyText: <Empty description={t('requests.noPublic')} /> }}
+        renderItem={(r) => (
+          <List.Item key={r.id}>
+            <div className="request-link">
+              <Space size={4} wrap>
+                <StatusTag status={r.status} />
+                <Tag>{r.categoryName}</Tag>
+                {r.place ? <Tag>{r.place}</Tag> : null}
+                <span className="hint">{date.format(new Date(r.createdAt))}</span>
+              </Space>
+              <div className="request-summary">{r.description}</div>
+              <Space size={8} wrap>
+                {r.holder ? <span className="hint">{t('requests.heldBy', { holder: r.holder })}</span> : null}
+                {r.reporter ? <span className="hint">{r.reporter.name}</span> : null}
+                <span className="hint">{t('requests.similar.count', { count: r.supporters })}</span>
+                {OPEN.includes(r.status) ? (
+                  <Button
+                    size="small"
+                    aria-pressed={r.supported}
+                    aria-label={t('requests.similar.plusOneFor', { text: r.description.slice(0, 20) })}
+                    loading={support.isPending && support.variables?.id === r.id}
+                    onClick={() => support.mutate({ id: r.id, on: !r.supported })}
+                  >
+                    {r.supported ? t('requests.similar.supported') : t('requests.similar.plusOne')}
+                  </Button>
+                ) : null}
+              </Space>
+            </div>
+          </List.Item>
+        )}
+      />
+      {support.error ? <ProblemAlert error={support.error} /> : null}
+      {pages.hasNextPage ? (
+        <Button block loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+          {t('common.loadMore')}
+        </Button>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,253 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Select, Space, Switch, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
+import type { PlaceNode } from '../../api/types.ts';
+import { useMe } from '../../app/session.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { PlaceTree } from '../places/PlaceTree.tsx';
+import { DeskEntryModal } from './DeskEntryModal.tsx';
+import {
+  REQUESTS_KEY,
+  type RequestPage,
+  type RequestRow,
+  type Status,
+  useCategories,
+  useHandlers,
+  useRequestPlaces,
+} from './requestsApi.ts';
+import { StatusTag } from './StatusTag.tsx';
+
+const STATUSES: Status[] = [
+  'submitted',
+  'accepted',
+  'assigned',
+  'inProgress',
+  'resolved',
+  'closed',
+  'rejected',
+  'duplicate',
+  'withdrawn',
+];
+
+interface Filters {
+  status?: Status | undefined;
+  categoryId?: number | undefined;
+  handlerUserId?: number | undefined;
+  buildingId?: number | undefined;
+  overdue: boolean;
+  sort: 'newest' | 'due';
+}
+
+/** Staff: a station's request queue, filtered and sorted, and entering a request for a resident. */
+export default function QueuePage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe().data;
+  const stationGrants = (me?.grants ?? []).filter((g) => g.stationId !== null);
+  const [picked, setPicked] = useState<{ id: number; name: string } | null>(null);
+  const station =
+    picked ??
+    (stationGrants[0]?.stationId
+      ? { id: stationGrants[0].stationId, name: stationGrants[0].scopeName }
+      : null);
+  const stationId = station?.id ?? null;
+  const [filters, setFilters] = useState<Filters>({ overdue: false, sort: 'newest' });
+  const [entering, setEntering] = useState(false);
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  const categories = useCategories(stationId);
+  const handlers = useHandlers(stationId, true);
+  const places = useRequestPlaces(stationId);
+  const pages = useInfiniteQuery({
+    queryKey: [...REQUESTS_KEY, 'queue', stationId, filters],
+    enabled: stationId !== null,
+    initialPageParam: '',
+    queryFn: ({ pageParam, signal }) =>
+      api<RequestPage>('/requests', {
+        query: {
+          stationId,
+          limit: 50,
+          cursor: pageParam,
+          status: filters.status,
+          categoryId: filters.categoryId,
+          handlerUserId: filters.handlerUserId,
+          buildingId: filters.buildingId,
+          overdue: filters.overdue ? 'true' : undefined,
+          sort: filters.sort,
+        },
+        signal,
+      }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+
+  return (
+    <>
+      <PageTitle>{t('requests.queue.title')}</PageTitle>
+      <div className="places-grid">
+        <Card title={<h2 className="section-title">{t('requests.queue.station')}</h2>}>
+          {stationGrants.length > 0 ? (
+            <ul className="plain-list">
+              {stationGrants.map((g) => (
+                <li key={g.id}>
+                  <Button
+                    type={g.stationId === stationId ? 'primary' : 'link'}
+                    onClick={() => setPicked({ id: g.stationId!, name: g.scopeName })}
+                  >
+                    {g.scopeName}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <div className="tree-scroll">
+              <PlaceTree
+                label={t('requests.queue.station')}
+                leafKinds={['compound']}
+                onSelect={(place: PlaceNode) => {
+                  if (place.kind === 'compound' && place.stationId !== null) {
+                    setPicked({ id: place.stationId, name: place.name });
+                    setFilters({ overdue: false, sort: 'newest' });
+                  }
+                }}
+              />
+            </div>
+          )}
+        </Card>
+        <div className="stack">
+          {station ? (
+            <Card
+              title={<h2 className="section-title">{t('requests.queue.of', { name: station.name })}</h2>}
+              extra={
+                <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEntering(true)}>
+                  {t('requests.desk.open')}
+                </Button>
+              }
+            >
+              <Space wrap className="filters" aria-label={t('requests.queue.filters')}>
+                <Select
+                  aria-label={t('requests.queue.status')}
+                  placeholder={t('requests.queue.status')}
+                  allowClear
+                  style={{ minWidth: 120 }}
+                  value={filters.status}
+                  onChange={(v) => set({ status: v })}
+                  options={STATUSES.map((s) => ({ value: s, label: t(`requests.status.${s}`) }))}
+                />
+                <Select
+                  aria-label={t('requests.queue.category')}
+                  placeholder={t('requests.queue.category')}
+                  allowClear
+                  style={{ minWidth: 120 }}
+                  value={filters.categoryId}
+                  onChange={(v) => set({ categoryId: v })}
+                  options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                />
+                <Select
+                  aria-label={t('requests.queue.handler')}
+                  placeholder={t('requests.queue.handler')}
+                  allowClear
+                  style={{ minWidth: 120 }}
+                  value={filters.handlerUserId}
+                  onChange={(v) => set({ handlerUserId: v })}
+                  options={(handlers.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
+                />
+                <Select
+                  aria-label={t('requests.queue.building')}
+                  placeholder={t('requests.queue.building')}
+                  allowClear
+                  style={{ minWidth: 110 }}
+                  value={filters.buildingId}
+                  onChange={(v) => set({ buildingId: v })}
+                  options={(places.data?.buildings ?? []).map((b) => ({ value: b.id, label: b.name }))}
+                />
+                <Select
+                  aria-label={t('requests.queue.sort')}
+                  style={{ minWidth: 140 }}
+                  value={filters.sort}
+                  onChange={(v) => set({ sort: v })}
+                  options={[
+                    { value: 'newest', label: t('requests.queue.newest') },
+                    { value: 'due', label: t('requests.queue.due') },
+                  ]}
+                />
+                <span>
+                  <Switch
+                    aria-label={t('requests.queue.overdueOnly')}
+                    checked={filters.overdue}
+                    onChange={(v) => set({ overdue: v })}
+                  />{' '}
+                  {t('requests.queue.overdueOnly')}
+                </span>
+              </Space>
+              {pages.error ? <ProblemAlert error={pages.error} /> : null}
+              <ScrollRegion label={t('requests.queue.title')}>
+                <Table<RequestRow>
+                  rowKey="id"
+                  size="small"
+                  loading={pages.isPending}
+                  pagination={false}
+                  dataSource={rows}
+                  locale={{ emptyText: t('requests.queue.empty') }}
+                  columns={[
+                    { title: '#', dataIndex: 'id', width: 70 },
+                    { title: t('requests.queue.category'), dataIndex: 'categoryName', width: 100 },
+                    {
+                      title: t('requests.queue.description'),
+                      dataIndex: 'description',
+                      render: (text: string, r) => (
+                        <Link to={`/requests/${r.id}`} aria-label={t('requests.queue.open', { id: r.id })}>
+                          {text.length > 40 ? `${text.slice(0, 40)}…` : text}
+                        </Link>
+                      ),
+                    },
+                    { title: t('requests.place'), dataIndex: 'place', render: (p: string | null) => p ?? '' },
+                    {
+                      title: t('requests.queue.status'),
+                      dataIndex: 'status',
+                      render: (s: Status, r) => (
+                        <Space size={2} wrap>
+                          <StatusTag status={s} />
+                          {r.overdue ? <Tag color="#a8071a">{t('requests.overdue')}</Tag> : null}
+                          {r.level !== 'station' ? <Tag>{t(`requests.level.${r.level}`)}</Tag> : null}
+                        </Space>
+                      ),
+                    },
+                    {
+                      title: t('requests.holder'),
+                      dataIndex: 'holder',
+                      render: (h: string | null) => h ?? '',
+                    },
+                    {
+                      title: t('requests.dueResolution'),
+                      dataIndex: 'dueResolutionAt',
+                      render: (at: string) => date.format(new Date(at)),
+                    },
+                  ]}
+                />
+              </ScrollRegion>
+              {pages.hasNextPage ? (
+                <Button block loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+                  {t('common.loadMore')}
+                </Button>
+              ) : null}
+            </Card>
+          ) : (
+            <Card>
+              <p>{t('requests.queue.pickStation')}</p>
+            </Card>
+          )}
+        </div>
+      </div>
+      {stationId !== null ? (
+        <DeskEntryModal stationId={stationId} open={entering} onClose={() => setEntering(false)} />
+      ) : null}
+    </>
+  );
+}
