@@ -23,7 +23,8 @@ const FROM = new Date('2025-03-01T00:00:00+08:00');
 const TO = new Date('2025-04-01T00:00:00+08:00');
 const MIN = 60_000;
 
-type Level = 'station' | 'community' | 'street' | 'district';
+/** handedBack: escalated to the community once, now back with the station (still counts as escalated). */
+type Level = 'station' | 'community' | 'street' | 'district' | 'handedBack';
 /** [status, level, minutes to respond, minutes to resolve, minutes to the resolution deadline, rating, reopens] */
 type Spec = [Status, Level, number | null, number | null, number, number | null, number];
 
@@ -57,7 +58,7 @@ const B: Spec[] = [
   ['closed', 'community', 150, 290, 300, null, 0], //  b5  on time, escalated, closed unrated
   ['resolved', 'station', 180, 310, 300, null, 0], //  b6  late
   ['inProgress', 'station', 210, null, 300, null, 0], // b7
-  ['accepted', 'station', 240, null, 300, null, 0], // b8
+  ['accepted', 'handedBack', 240, null, 300, null, 0], // b8 escalated, handed back to the station
   ['submitted', 'station', null, null, 300, null, 0], // b9
   ['submitted', 'station', null, null, 300, null, 0], // b10
   ['submitted', 'station', null, null, 300, null, 0], // b11
@@ -86,15 +87,15 @@ const B: Spec[] = [
 //   rated: b1 b2 b3 b4 b14 = 5 → 5/7 = 71.43 → 71.4 %; ratings 5:2 4:1 3:1 2:0 1:1
 //   satisfied: b1 b2 b3 b14 = 4 → 4/5 = 80 %
 //   ever resolved 7; reopened b4 b14 = 2 → 2/7 = 28.57 → 28.6 %
-//   escalated: b5 = 1 → 1/13 = 7.69 → 7.7 %
+//   escalated (ever): b5, b8 (handed back since) = 2 → 2/13 = 15.38 → 15.4 %
 //   respond (min), sorted: 20 30 60 90 120 150 180 210 240 300 (n = 10): median 5th = 120 min = 7200 s;
 //     p90 9th = 240 min = 14400 s
 //   resolve (min), sorted: 200 250 290 310 400 600 700 (n = 7): median ceil(3.5) = 4th = 310 min = 18600 s;
 //     p90 ceil(6.3) = 7th = 700 min = 42000 s
 // 汪源社区 = A + B: filed 32, duplicate 2, withdrawn 1, population 29, responded 24, resolved 17, on time 10,
-//   rated 12, satisfied 9, ever resolved 18, reopened 5, escalated 4; ratings 5:4 4:3 3:2 2:1 1:2.
+//   rated 12, satisfied 9, ever resolved 18, reopened 5, escalated 5; ratings 5:4 4:3 3:2 2:1 1:2.
 //   rates: 24/29 = 82.76 → 82.8; 17/29 = 58.62 → 58.6; 10/17 = 58.82 → 58.8; 9/12 = 75; 12/17 = 70.59 → 70.6;
-//   5/18 = 27.78 → 27.8; 4/29 = 13.79 → 13.8.
+//   5/18 = 27.78 → 27.8; 5/29 = 17.24 → 17.2.
 //   respond, merged (n = 24): 10 15 20 20 25 30 30 35 40 45 50 60 | 60 70 80 90 90 100 120 150 180 210 240 300
 //     median = 12th = 60 min = 3600 s; p90 = ceil(21.6) = 22nd = 210 min = 12600 s
 //   resolve, merged (n = 17): 60 100 120 150 180 200 200 240 250 290 300 310 400 500 600 700 1000
@@ -133,7 +134,8 @@ beforeAll(async () => {
         categoryId: category!.id,
         channel: 'web',
         status,
-        level,
+        level: level === 'handedBack' ? 'station' : level,
+        escalatedAt: level === 'station' ? null : at(respond ?? 1),
         // Half at the household (…/c7/b31/u5/h99/), half at the station's own path (…/s9/).
         path: i % 2 === 0 ? household!.path : station!.path,
         description: `fixture ${stationId}-${i + 1}`,
@@ -212,7 +214,7 @@ const STATION_B = {
     satisfied: 4,
     everResolved: 7,
     reopened: 2,
-    escalated: 1,
+    escalated: 2,
   },
   ratings: { '5': 2, '4': 1, '3': 1, '2': 0, '1': 1 },
   rates: {
@@ -222,7 +224,7 @@ const STATION_B = {
     satisfaction: rate(4, 5, 80),
     rating: rate(5, 7, 71.4),
     reopen: rate(2, 7, 28.6),
-    escalation: rate(1, 13, 7.7),
+    escalation: rate(2, 13, 15.4),
   },
   times: {
     toRespond: { count: 10, medianSeconds: 7200, p90Seconds: 14400 },
@@ -242,7 +244,7 @@ const COMMUNITY = {
     satisfied: 9,
     everResolved: 18,
     reopened: 5,
-    escalated: 4,
+    escalated: 5,
   },
   ratings: { '5': 4, '4': 3, '3': 2, '2': 1, '1': 2 },
   rates: {
@@ -252,7 +254,7 @@ const COMMUNITY = {
     satisfaction: rate(9, 12, 75),
     rating: rate(12, 17, 70.6),
     reopen: rate(5, 18, 27.8),
-    escalation: rate(4, 29, 13.8),
+    escalation: rate(5, 29, 17.2),
   },
   times: {
     toRespond: { count: 24, medianSeconds: 3600, p90Seconds: 12600 },

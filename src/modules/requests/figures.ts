@@ -37,7 +37,7 @@ const AGGREGATES = `
   count(*) filter (where p and resolved_at is not null and rating = 1)::int as r1,
   count(*) filter (where p and (resolved_at is not null or reopen_count > 0))::int as ever_resolved,
   count(*) filter (where p and reopen_count > 0)::int as reopened,
-  count(*) filter (where p and level <> 'station')::int as escalated,
+  count(*) filter (where p and escalated_at is not null)::int as escalated,
   round(percentile_disc(0.5) within group (order by respond_s) filter (where p and respond_s is not null))::int8
     as respond_median,
   round(percentile_disc(0.9) within group (order by respond_s) filter (where p and respond_s is not null))::int8
@@ -132,7 +132,7 @@ async function aggregate(db: DbOrTx, scope: FigureScope, byChild: boolean) {
     : sql`null::text`;
   const result = await db.execute<Row>(sql`
     with scoped as (
-      select r.status, r.responded_at, r.resolved_at, r.due_resolution_at, r.rating, r.reopen_count, r.level,
+      select r.status, r.responded_at, r.resolved_at, r.due_resolution_at, r.rating, r.reopen_count, r.level, r.escalated_at,
         r.status not in ('duplicate', 'withdrawn') as p,
         extract(epoch from (r.responded_at - r.created_at)) as respond_s,
         extract(epoch from (r.resolved_at - r.created_at)) as resolve_s,

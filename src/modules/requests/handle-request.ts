@@ -330,6 +330,7 @@ export async function transitionRequest(
         patch.level = level;
         patch.holder = LEVEL_HOLDERS[level];
         patch.heldSince = now;
+        if (row.escalatedAt === null) patch.escalatedAt = now;
         break;
       }
       case 'handBack': {

@@ -100,6 +100,8 @@ export const requests = pgTable(
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The first escalation above the station; kept when the request is handed back down. */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     dueResponseAt: timestamp('due_response_at', { withTimezone: true }).notNull(),
     dueResolutionAt: timestamp('due_resolution_at', { withTimezone: true }).notNull(),
     /** When the handler and the chair were told it is overdue (once per request). */

@@ -2,11 +2,10 @@ import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Table, Tag } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlaceNode } from '../../api/types.ts';
 import { useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { PlaceTree } from '../places/PlaceTree.tsx';
+import { ownStations, StationChooser, type StationRef } from '../places/StationChooser.tsx';
 import {
   type CreatedOpen311Key,
   type Open311Key,
@@ -15,12 +14,7 @@ import {
   useRevokeOpen311Key,
 } from './open311Api.ts';
 
-interface Station {
-  id: number;
-  name: string;
-}
-
-const COMPOUND_LEAF = ['compound'] as const;
+type Station = StationRef;
 
 /**
  * Open311 对接: station admins (request.configure) list, make and revoke the client keys outside
@@ -30,29 +24,14 @@ export default function Open311Page() {
   const { t } = useTranslation();
   const me = useMe().data;
   // A station admin of one station starts there; others pick a compound in the tree.
-  const own = [
-    ...new Map(
-      (me?.grants ?? [])
-        .filter((g) => g.stationId !== null && g.path === null)
-        .map((g) => [g.stationId!, { id: g.stationId!, name: g.scopeName }]),
-    ).values(),
-  ];
+  const own = ownStations(me);
   const [station, setStation] = useState<Station | null>(own.length === 1 ? own[0]! : null);
-  const pick = (place: PlaceNode) => {
-    const id = place.kind === 'station' ? place.id : place.stationId;
-    if (id !== null && (place.kind === 'station' || place.kind === 'compound'))
-      setStation({ id, name: place.name });
-  };
 
   return (
     <>
       <PageTitle>{t('open311.title')}</PageTitle>
       <div className="places-grid">
-        <Card title={<h2 className="section-title">{t('open311.chooseStation')}</h2>}>
-          <div className="tree-scroll">
-            <PlaceTree label={t('open311.chooseStation')} leafKinds={COMPOUND_LEAF} onSelect={pick} />
-          </div>
-        </Card>
+        <StationChooser title={t('open311.chooseStation')} own={own} current={station} onPick={setStation} />
         <div className="stack">
           <Card>
             <p>{t('open311.intro')}</p>

@@ -5,12 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
-import type { PlaceNode } from '../../api/types.ts';
 import { useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { PlaceTree } from '../places/PlaceTree.tsx';
+import { ownStations, StationChooser, type StationRef } from '../places/StationChooser.tsx';
 import { DeskEntryModal } from './DeskEntryModal.tsx';
 import {
   REQUESTS_KEY,
@@ -48,13 +47,9 @@ interface Filters {
 export default function QueuePage() {
   const { t, i18n } = useTranslation();
   const me = useMe().data;
-  const stationGrants = (me?.grants ?? []).filter((g) => g.stationId !== null);
-  const [picked, setPicked] = useState<{ id: number; name: string } | null>(null);
-  const station =
-    picked ??
-    (stationGrants[0]?.stationId
-      ? { id: stationGrants[0].stationId, name: stationGrants[0].scopeName }
-      : null);
+  const own = ownStations(me);
+  const [picked, setPicked] = useState<StationRef | null>(null);
+  const station = picked ?? own[0] ?? null;
   const stationId = station?.id ?? null;
   const [filters, setFilters] = useState<Filters>({ overdue: false, sort: 'newest' });
   const [entering, setEntering] = useState(false);
@@ -91,35 +86,15 @@ export default function QueuePage() {
     <>
       <PageTitle>{t('requests.queue.title')}</PageTitle>
       <div className="places-grid">
-        <Card title={<h2 className="section-title">{t('requests.queue.station')}</h2>}>
-          {stationGrants.length > 0 ? (
-            <ul className="plain-list">
-              {stationGrants.map((g) => (
-                <li key={g.id}>
-                  <Button
-                    type={g.stationId === stationId ? 'primary' : 'link'}
-                    onClick={() => setPicked({ id: g.stationId!, name: g.scopeName })}
-                  >
-                    {g.scopeName}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <div className="tree-scroll">
-              <PlaceTree
-                label={t('requests.queue.station')}
-                leafKinds={['compound']}
-                onSelect={(place: PlaceNode) => {
-                  if (place.kind === 'compound' && place.stationId !== null) {
-                    setPicked({ id: place.stationId, name: place.name });
-                    setFilters({ overdue: false, sort: 'newest' });
-                  }
-                }}
-              />
-            </div>
-          )}
-        </Card>
+        <StationChooser
+          title={t('requests.queue.station')}
+          own={own}
+          current={station}
+          onPick={(s) => {
+            setPicked(s);
+            setFilters({ overdue: false, sort: 'newest' });
+          }}
+        />
         <div className="stack">
           {station ? (
             <Card
