@@ -151,4 +151,30 @@ describe('residents’ requests', () => {
     await status(chair, '已解决').waitFor();
     await expectAccessible(chair, 'request after hand-back');
   });
+
+  it('the chair sets a category’s deadlines and handler, and the days after which unrated requests close', async () => {
+    const chair = await newPage(DESKTOP);
+    await login(chair, CHAIR);
+    await openPage(chair, '诉求设置');
+    await chair.getByRole('button', { name: '编辑类别：停车' }).click();
+    const dialog = chair.getByRole('dialog', { name: '编辑类别：停车' });
+    await dialog.getByLabel('办结时限（小时）').fill('48');
+    await dialog.getByLabel('默认由谁处理').click();
+    await chair.locator('.ant-select-item-option').filter({ hasText: '理事（分管）' }).click();
+    await dialog.getByLabel('默认处理人').click();
+    await chair.locator('.ant-select-item-option').filter({ hasText: '李秀英' }).click();
+    await expectAccessible(chair, 'category editor');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = chair.getByRole('row').filter({ hasText: '停车' });
+    await row.getByRole('cell', { name: '48', exact: true }).waitFor();
+    await row.getByRole('cell', { name: '李秀英', exact: true }).waitFor();
+
+    await chair.getByLabel('天数').fill('5');
+    await chair.getByRole('button', { name: '保存' }).click();
+    await chair.getByText('已保存').first().waitFor();
+    await chair.reload();
+    await expect.poll(() => chair.getByLabel('天数').inputValue()).toBe('5');
+    await expectAccessible(chair, 'request settings');
+  });
 });

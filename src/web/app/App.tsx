@@ -22,6 +22,7 @@ const Open311Page = lazy(() => import('../pages/open311/Open311Page.tsx'));
 const QueuePage = lazy(() => import('../pages/requests/QueuePage.tsx'));
 const MyRequestsPage = lazy(() => import('../pages/requests/MyRequestsPage.tsx'));
 const FileRequestPage = lazy(() => import('../pages/requests/FileRequestPage.tsx'));
+const RequestSettingsPage = lazy(() => import('../pages/requests/RequestSettingsPage.tsx'));
 const RequestDetailPage = lazy(() => import('../pages/requests/RequestDetailPage.tsx'));
 
 /** Staff with the queue see it; residents see their own requests and the compound's public ones. */
@@ -107,6 +108,14 @@ export function App() {
             <Route path="requests" element={<RequestsHome />} />
             <Route path="requests/new" element={<FileRequestPage />} />
             <Route path="requests/:id" element={<RequestDetailPage />} />
+            <Route
+              path="request-settings"
+              element={
+                <Needs ability="request.configure">
+                  <RequestSettingsPage />
+                </Needs>
+              }
+            />
             <Route path="my-home" element={<MyHomePage />} />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="settings" element={<SettingsPage />} />

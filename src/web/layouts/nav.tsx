@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BellOutlined,
+  ControlOutlined,
   FormOutlined,
   HomeOutlined,
   ImportOutlined,
@@ -30,6 +31,12 @@ export interface NavItem {
 export const STAFF_NAV: NavItem[] = [
   { path: '/', label: 'home', icon: <HomeOutlined aria-hidden /> },
   { path: '/requests', label: 'requests', icon: <FormOutlined aria-hidden />, ability: 'request.read' },
+  {
+    path: '/request-settings',
+    label: 'requestSettings',
+    icon: <ControlOutlined aria-hidden />,
+    ability: 'request.configure',
+  },
   { path: '/places', label: 'places', icon: <ApartmentOutlined aria-hidden />, ability: 'tree.read' },
   { path: '/roster', label: 'roster', icon: <ImportOutlined aria-hidden />, ability: 'roster.import' },
   {
