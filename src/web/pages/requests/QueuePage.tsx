@@ -197,7 +197,7 @@ export default function QueuePage() {
                     {
                       title: t('requests.holder'),
                       dataIndex: 'holder',
-                      render: (h: string | null) => h ?? '',
+                      render: (h: string | null) => h ?? t('requests.unassigned'),
                     },
                     {
                       title: t('requests.dueResolution'),
