@@ -6,7 +6,66 @@ const kind = process.argv[2];
 const pool = new pg.Pool({ connectionString: process.env.BENCH_DB_URL, max: 10 });
 let n = 0;
 
-const handlers: Record<string, (res: http.ServerResponse) => Promise<void> | void> = {
+const stationId = Number(process.env.BENCH_STATION_ID ?? 1);
+const stationPath = process.env.BENCH_STATION_PATH ?? '/';
+const categoryId = Number(process.env.BENCH_CATEGORY_ID ?? 1);
+
+/**
+ * The staff queue's select as the app sends it (QUEUE_ROW and buildQueueQuery in
+ * src/modules/requests/queue.ts: the row built in SQL, times as ISO text; keep the two in step), for
+ * the query string the app is given: status, overdue=true, sort=newest|due, limit. Sent as a plain
+ * parameterised query, as one writes it by hand.
+ */
+const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const OVERDUE = `(r.status in ('submitted', 'accepted', 'assigned', 'inProgress') and (r.due_resolution_at <= now() or (r.responded_at is null and r.due_response_at <= now())))`;
+const QUEUE_COLUMNS = [
+  'r.id, r.station_id, c.name, r.status, r.level, r.holder, r.channel, r.description',
+  `nullif(concat_ws(' ', r.place_label, r.place_text), '')`,
+  `r.handler_user_id, ${iso('r.held_since')}, r.supporters, r.is_public, r.rating, ${iso('r.created_at')}`,
+  `${iso('r.due_response_at')}, ${iso('r.due_resolution_at')}, ${OVERDUE}, r.reopen_count`,
+  `to_char(r.due_resolution_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+].join(', ');
+
+function queueQuery(query: URLSearchParams): { text: string; values: unknown[] } {
+  const values: unknown[] = [stationId];
+  const where = ['r.station_id = $1'];
+  const status = query.get('status');
+  if (status) {
+    values.push(status);
+    where.push(`r.status = $${values.length}`);
+  }
+  if (query.get('overdue') === 'true') where.push(OVERDUE);
+  values.push(Number(query.get('limit') ?? 20) + 1);
+  const order = query.get('sort') === 'due' ? 'r.due_resolution_at asc, r.id asc' : 'r.id desc';
+  return {
+    text: `select ${QUEUE_COLUMNS} from requests_requests r join requests_categories c on c.id = r.category_id where ${where.join(' and ')} order by ${order} limit $${values.length}`,
+    values,
+  };
+}
+
+/** BEGIN; the first insert (returning id); the second, given that id; COMMIT — as one writes it by hand. */
+async function twoInserts(
+  res: http.ServerResponse,
+  first: { text: string; values: unknown[] },
+  second: (id: number) => { text: string; values: unknown[] },
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const { rows } = await client.query(first);
+    await client.query(second(rows[0].id));
+    await client.query('commit');
+    res.writeHead(201, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: rows[0].id }));
+  } catch (err) {
+    await client.query('rollback');
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+const handlers: Record<string, (res: http.ServerResponse, url: URL) => Promise<void> | void> = {
   hello(res) {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"hello":"world"}');
@@ -31,32 +90,41 @@ const handlers: Record<string, (res: http.ServerResponse) => Promise<void> | voi
   },
   /** A raw two-insert transaction: a resident and its audit row. */
   async insert(res) {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      const { rows } = await client.query(
-        "insert into people_residents (station_id, name) values (1, '压测') returning id",
-      );
-      await client.query(
-        "insert into audit_events (action, subject_type, subject_id, station_id, path) values ('resident.create', 'resident', $1, 1, '/')",
-        [String(rows[0].id)],
-      );
-      await client.query('commit');
-      res.writeHead(201, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: rows[0].id }));
-    } catch (err) {
-      await client.query('rollback');
-      throw err;
-    } finally {
-      client.release();
-    }
+    await twoInserts(
+      res,
+      { text: "insert into people_residents (station_id, name) values (1, '压测') returning id", values: [] },
+      (id) => ({
+        text: "insert into audit_events (action, subject_type, subject_id, station_id, path) values ('resident.create', 'resident', $1, 1, '/')",
+        values: [String(id)],
+      }),
+    );
+  },
+  /** A raw two-insert transaction: a request and its first timeline entry. */
+  async requestInsert(res) {
+    await twoInserts(
+      res,
+      {
+        text: "insert into requests_requests (station_id, category_id, channel, path, description, due_response_at, due_resolution_at) values ($1, $2, 'web', $3, '压测诉求：楼道漏水', now() + interval '4 hours', now() + interval '48 hours') returning id",
+        values: [stationId, categoryId, stationPath],
+      },
+      (id) => ({
+        text: "insert into requests_events (station_id, request_id, kind, to_status) values ($1, $2, 'submitted', 'submitted')",
+        values: [stationId, id],
+      }),
+    );
+  },
+  /** The staff queue's page select through raw pg, a plain parameterised query. */
+  async queue(res, url) {
+    const { rows } = await pool.query(queueQuery(url.searchParams));
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ items: rows }));
   },
 };
 
 const handler = kind ? handlers[kind] : undefined;
 if (!handler) throw new Error(`unknown ceiling ${kind}`);
-const server = http.createServer((_req, res) => {
-  Promise.resolve(handler(res)).catch(() => {
+const server = http.createServer((req, res) => {
+  Promise.resolve(handler(res, new URL(req.url ?? '/', 'http://ceiling'))).catch(() => {
     res.writeHead(500);
     res.end();
   });

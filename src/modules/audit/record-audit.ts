@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import { auditEvents } from './audit.tables.ts';
 
@@ -34,4 +35,17 @@ export async function recordAudit(tx: DbOrTx, ctx: AuditActor, entry: AuditEntry
     ip: ctx.ip,
     userAgent: ctx.userAgent,
   });
+}
+
+/**
+ * The same audit row as an `INSERT … SELECT` from a common table expression whose `id` is the
+ * subject, so a change and its audit row go to the database as one statement (hot paths).
+ */
+export function auditFrom(cte: string, ctx: AuditActor, entry: Omit<AuditEntry, 'subjectId'>): SQL {
+  const from = sql.identifier(cte);
+  return sql`insert into ${auditEvents} (actor_user_id, on_behalf_of_resident_id, action, subject_type,
+      subject_id, station_id, path, summary, ip, user_agent)
+    select ${ctx.user?.userId ?? null}::bigint, ${ctx.onBehalfOfResident ?? null}::bigint, ${entry.action},
+      ${entry.subjectType}, ${from}.id::text, ${entry.stationId ?? null}::bigint, ${entry.path},
+      ${JSON.stringify(entry.summary ?? {})}::jsonb, ${ctx.ip}, ${ctx.userAgent} from ${from}`;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Db, DbOrTx } from '../../server/db/client.ts';
 import { type Channel, ConsoleChannel } from './channels.ts';
@@ -105,6 +105,21 @@ export async function notifyUser(
     })
     .returning({ id: notifications.id });
   return row!.id;
+}
+
+/**
+ * The same inbox row as an `INSERT … SELECT` from a common table expression whose `id` goes into the
+ * notification's data under `idKey`, so a change and its notification are one statement (hot paths).
+ */
+export function notifyFrom(
+  cte: string,
+  idKey: string,
+  input: { userId: number; stationId?: number | null; kind: string; title: string; body: string },
+): SQL {
+  const from = sql.identifier(cte);
+  return sql`insert into ${notifications} (user_id, station_id, kind, title, body, data)
+    select ${input.userId}::bigint, ${input.stationId ?? null}::bigint, ${input.kind}, ${input.title}, ${input.body},
+      jsonb_build_object(${idKey}::text, ${from}.id) from ${from}`;
 }
 
 export async function listInbox(db: Db, userId: number, beforeId: number | null, limit: number) {

@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
-import { escapeLike } from '../../server/db/client.ts';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
@@ -8,7 +7,7 @@ import { can } from '../accounts/policy.ts';
 import { roleAllows } from '../accounts/roles.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { notifyUser } from '../notifications/notify.ts';
-import { locatePlace, stationPlace } from '../places/find-place.ts';
+import { stationPlace } from '../places/find-place.ts';
 import {
   actionsAtLevel,
   allowedActions,
@@ -86,74 +85,6 @@ async function visibleRequest(ctx: AuthedCtx, id: number) {
   const reporter = found.request.reporterUserId === ctx.user.userId;
   if (!staff && !reporter && !can(ctx.user, 'request.read', place)) throw new AppError('NOT_FOUND');
   return { ...found, place, staff, reporter };
-}
-
-export type QueueQuery = {
-  stationId: number;
-  status?: Status | undefined;
-  categoryId?: number | undefined;
-  handlerUserId?: number | undefined;
-  buildingId?: number | undefined;
-  overdue?: 'true' | 'false' | undefined;
-  sort: 'newest' | 'due';
-  cursor?: string | undefined;
-  limit: number;
-};
-
-/**
- * The staff queue of a station: newest first, or most urgent first (resolution deadline, then id);
- * filtered by status, category, handler, building or overdue. Keyset pages on the station's
- * indexes, so a page costs the same with 100,000 requests in the history.
- */
-export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
-  const station = await stationPlace(ctx.db, query.stationId);
-  if (!can(ctx.user, 'request.read', station)) throw new AppError('NOT_FOUND');
-  let buildingPath: string | null = null;
-  if (query.buildingId !== undefined) {
-    const place = await locatePlace(ctx.db, 'building', query.buildingId);
-    if (!place || place.stationId !== station.id) throw new AppError('NOT_FOUND');
-    buildingPath = place.path;
-  }
-  const now = new Date();
-  const due = query.sort === 'due';
-  const after = due
-    ? decodeCursor<[number, number]>(query.cursor, ['number', 'number'])
-    : decodeCursor<[number]>(query.cursor, ['number']);
-  const rows = await ctx.db
-    .select({ request: requests, categoryName: categories.name })
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .where(
-      and(
-        eq(requests.stationId, station.id),
-        query.status ? eq(requests.status, query.status) : undefined,
-        query.categoryId ? eq(requests.categoryId, query.categoryId) : undefined,
-        query.handlerUserId ? eq(requests.handlerUserId, query.handlerUserId) : undefined,
-        buildingPath ? sql`${requests.path} like ${`${escapeLike(buildingPath)}%`}` : undefined,
-        query.overdue === 'true'
-          ? and(
-              sql`${requests.status} in ('submitted', 'accepted', 'assigned', 'inProgress')`,
-              or(
-                lte(requests.dueResolutionAt, now),
-                and(sql`${requests.respondedAt} is null`, lte(requests.dueResponseAt, now)),
-              ),
-            )
-          : undefined,
-        after === null
-          ? undefined
-          : due
-            ? sql`(${requests.dueResolutionAt}, ${requests.id}) > (${new Date(after[0])}, ${after[1] ?? 0})`
-            : lt(requests.id, after[0]),
-      ),
-    )
-    .orderBy(...(due ? [asc(requests.dueResolutionAt), asc(requests.id)] : [desc(requests.id)]))
-    .limit(query.limit + 1);
-  return toPage(
-    rows,
-    query.limit,
-    (r) => (due ? [r.request.dueResolutionAt.getTime(), r.request.id] : r.request.id),
-    (r) => presentRow(r.request, r.categoryName),
-  );
 }
 
 /** The requests the signed-in person reported, newest first. */

@@ -8,7 +8,6 @@ import {
   getRequest,
   listHandlers,
   listMine,
-  listQueue,
   rateRequest,
   transitionRequest,
 } from './handle-request.ts';
@@ -16,6 +15,7 @@ import { insightsRoutes } from './insights.routes.ts';
 import { STATUSES } from './lifecycle.ts';
 import { addCategory, updateCategory } from './manage-categories.ts';
 import { photosRoutes } from './photos.routes.ts';
+import { listQueue } from './queue.ts';
 import { requestPlaces } from './request-places.ts';
 import {
   ZAddCategory,

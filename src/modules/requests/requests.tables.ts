@@ -113,6 +113,8 @@ export const requests = pgTable(
     index('requests_reporter_idx').on(t.reporterUserId, t.id),
     index('requests_station_public_idx').on(t.stationId, t.id).where(sql`is_public`),
     index('requests_station_updated_idx').on(t.stationId, t.updatedAt),
+    /** The queue sorted by deadline (sort=due), keyset on (due_resolution_at, id). */
+    index('requests_station_due_idx').on(t.stationId, t.dueResolutionAt, t.id),
   ],
 );
 

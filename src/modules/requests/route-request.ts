@@ -10,14 +10,25 @@ type Category = typeof categories.$inferSelect;
  * Where a new request goes, however it came in: the category's handler takes it (or 物业 when the
  * category is the property's), and its response and resolution deadlines start now.
  */
-export async function routeNewRequest(db: DbOrTx, category: Category, now = new Date()) {
+export async function routeNewRequest(
+  db: DbOrTx,
+  category: Category,
+  now = new Date(),
+  /** The category's handler when the caller loaded it already (null: none). */
+  known?: { id: number; name: string } | null,
+) {
   const hours = (h: number) => new Date(now.getTime() + h * 3600_000);
-  const [handler] = category.handlerUserId
-    ? await db
-        .select({ id: users.id, name: users.displayName })
-        .from(users)
-        .where(eq(users.id, category.handlerUserId))
-    : [];
+  const [handler] =
+    known !== undefined
+      ? known
+        ? [known]
+        : []
+      : category.handlerUserId
+        ? await db
+            .select({ id: users.id, name: users.displayName })
+            .from(users)
+            .where(eq(users.id, category.handlerUserId))
+        : [];
   const holder = handler?.name ?? (category.handlerKind === 'property' ? '物业' : null);
   return {
     handler: handler ?? null,

@@ -33,6 +33,26 @@ export function connect(url: string, poolSize = 10): Database {
   return { db, pool, close: () => pool.end() };
 }
 
+const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * A named prepared statement for a hot path, built once per database handle (PostgreSQL then plans it
+ * once per connection). `name` must be unique across the app and stable for the statement's shape.
+ */
+export function preparedOnce<T>(db: Db, name: string, build: (db: Db, name: string) => T): T {
+  let byName = preparedByDb.get(db);
+  if (!byName) {
+    byName = new Map();
+    preparedByDb.set(db, byName);
+  }
+  let query = byName.get(name) as T | undefined;
+  if (query === undefined) {
+    query = build(db, name);
+    byName.set(name, query);
+  }
+  return query;
+}
+
 export async function runMigrations(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "requests_station_due_idx" ON "requests_requests" USING btree ("station_id","due_resolution_at","id");
