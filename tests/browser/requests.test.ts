@@ -177,4 +177,43 @@ describe('residents’ requests', () => {
     await expect.poll(() => chair.getByLabel('天数').inputValue()).toBe('5');
     await expectAccessible(chair, 'request settings');
   });
+
+  it('the chair issues an Open311 client key, a client files with it, and a revoked key is refused', async () => {
+    const chair = await newPage(DESKTOP);
+    await login(chair, CHAIR);
+    await openPage(chair, 'Open311 对接');
+    await chair.getByLabel('客户端名称').fill('区城管平台');
+    await chair.getByRole('button', { name: '生成密钥' }).click();
+    const created = chair.getByRole('status').filter({ hasText: '已为“区城管平台”生成密钥' });
+    const key = (await created.locator('code').textContent())?.trim() ?? '';
+    expect(key.length).toBeGreaterThanOrEqual(20);
+    const jurisdiction = /linshe-s\d+/.exec((await chair.locator('main').textContent()) ?? '')?.[0];
+    expect(jurisdiction).toBeTruthy();
+    await expectAccessible(chair, 'open311 keys');
+
+    const post = (apiKey: string) =>
+      chair.request.post('/open311/v2/requests.json', {
+        form: {
+          api_key: apiKey,
+          jurisdiction_id: jurisdiction!,
+          service_code: 'leak',
+          description: '3幢地下车库入口积水',
+          address_string: '3幢地下车库入口',
+        },
+      });
+    const filed = await post(key);
+    expect(filed.ok()).toBe(true);
+    const [{ service_request_id: id }] = await filed.json();
+    await openPage(chair, '诉求');
+    await chair.getByRole('link', { name: `打开诉求 #${id}` }).waitFor();
+
+    await openPage(chair, 'Open311 对接');
+    const row = chair.getByRole('row').filter({ hasText: '区城管平台' });
+    await row.getByRole('button', { name: '撤销' }).click();
+    await chair.locator('.ant-popconfirm').getByRole('button', { name: '撤销' }).click();
+    await row.getByText(/已于 .* 撤销/).waitFor();
+    const refused = await post(key);
+    expect(refused.status()).toBe(403);
+    expect(Array.isArray(await refused.json())).toBe(true);
+  });
 });
