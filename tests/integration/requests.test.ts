@@ -1,7 +1,8 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/modules/accounts/accounts.tables.ts';
 import { auditEvents } from '../../src/modules/audit/audit.tables.ts';
+import { deliveries, notifications } from '../../src/modules/notifications/notifications.tables.ts';
 import { compounds, households } from '../../src/modules/places/places.tables.ts';
 import { flagOverdue } from '../../src/modules/requests/overdue-job.ts';
 import { requests } from '../../src/modules/requests/requests.tables.ts';
@@ -285,5 +286,19 @@ describe('requests', () => {
     expect(reported.items).toHaveLength(5);
     expect(reported.items[0].id).toBeGreaterThan(reported.items[4].id);
     expect((await call('GET', '/api/v1/requests/mine', chair)).json().items).toEqual([]);
+  });
+
+  it('tell the reporter outside the app too (the console channel stands in for SMS/e-mail here)', async () => {
+    const id = (await file(resident)).json().id;
+    expect((await move(id, chair, { action: 'accept', note: '已受理，明天上门查看' })).statusCode).toBe(200);
+    const [notification] = await t.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.kind, 'request.updated'))
+      .orderBy(desc(notifications.id))
+      .limit(1);
+    expect(notification).toMatchObject({ title: '您的诉求已受理', body: '已受理，明天上门查看' });
+    const sent = await t.db.select().from(deliveries).where(eq(deliveries.notificationId, notification!.id));
+    expect(sent).toMatchObject([{ channel: 'console', address: '13800000010', status: 'sent' }]);
   });
 });

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Db, DbOrTx } from '../../server/db/client.ts';
+import { users } from '../accounts/accounts.tables.ts';
 import { type Channel, ConsoleChannel } from './channels.ts';
 import { deliveries, notifications } from './notifications.tables.ts';
 
@@ -81,7 +82,39 @@ export async function sendThroughChannel(
   else await deliver(data).catch(() => {});
 }
 
-/** Puts a notification in a user's inbox. Outside channels follow when the user has an address. */
+/**
+ * After the change behind a notification has committed, sends it outside the app as well: by e-mail
+ * when e-mail is offered and the user has an address; where it is not offered (development), through
+ * the console channel to the user's phone. Never throws: the inbox already holds the message.
+ */
+export async function sendOutside(db: Db, notificationId: number): Promise<void> {
+  try {
+    const [row] = await db
+      .select({
+        title: notifications.title,
+        body: notifications.body,
+        email: users.email,
+        phone: users.phone,
+      })
+      .from(notifications)
+      .innerJoin(users, eq(users.id, notifications.userId))
+      .where(eq(notifications.id, notificationId));
+    if (!row) return;
+    const email = outbox.channels.has('email');
+    if (email && !row.email) return;
+    await sendThroughChannel(db, {
+      channel: email ? 'email' : 'console',
+      to: email ? row.email! : row.phone,
+      subject: row.title,
+      text: row.body,
+      notificationId,
+    });
+  } catch {
+    // The delivery row records failures when it got that far; the inbox has the message either way.
+  }
+}
+
+/** Puts a notification in a user's inbox, in the caller's transaction; `sendOutside` after commit. */
 export async function notifyUser(
   db: DbOrTx,
   input: {

@@ -3,7 +3,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Db } from '../../server/db/client.ts';
 import type { AuditActor } from '../audit/record-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { notifyUser } from '../notifications/notify.ts';
+import { notifyUser, sendOutside } from '../notifications/notify.ts';
 import { DEFAULT_AUTO_CLOSE_DAYS } from './request-settings.ts';
 import { requestEvents, requestSettings, requests } from './requests.tables.ts';
 
@@ -24,6 +24,7 @@ const JOB_ACTOR: AuditActor = { user: null, ip: '127.0.0.1', userAgent: `linshe 
 export async function closeUnratedRequests(db: Db, now: Date = new Date()): Promise<number> {
   let total = 0;
   for (;;) {
+    const notified: number[] = [];
     const closed = await db.transaction(async (tx) => {
       const days = sql<number>`coalesce(${requestSettings.autoCloseDays}, ${DEFAULT_AUTO_CLOSE_DAYS})::int`;
       const due = await tx
@@ -78,7 +79,7 @@ export async function closeUnratedRequests(db: Db, now: Date = new Date()): Prom
           summary: { from: 'resolved', to: 'closed', days: d.days },
         });
         if (d.reporterUserId) {
-          await notifyUser(tx, {
+          const id = await notifyUser(tx, {
             userId: d.reporterUserId,
             stationId: d.stationId,
             kind: 'request.updated',
@@ -86,10 +87,12 @@ export async function closeUnratedRequests(db: Db, now: Date = new Date()): Prom
             body: `解决后 ${d.days} 天未评价，已自动办结：${d.description.slice(0, 40)}`,
             data: { requestId: d.id },
           });
+          notified.push(id);
         }
       }
       return due.length;
     });
+    for (const id of notified) await sendOutside(db, id);
     total += closed;
     if (closed < BATCH) return total;
   }

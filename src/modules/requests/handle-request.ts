@@ -6,7 +6,7 @@ import { roleGrants, users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
 import { roleAllows } from '../accounts/roles.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { notifyUser } from '../notifications/notify.ts';
+import { notifyUser, sendOutside } from '../notifications/notify.ts';
 import { stationPlace } from '../places/find-place.ts';
 import {
   actionsAtLevel,
@@ -173,7 +173,7 @@ export async function transitionRequest(
   },
 ) {
   const { staff, reporter, place } = await visibleRequest(ctx, id);
-  return ctx.db.transaction(async (tx) => {
+  const moved = await ctx.db.transaction(async (tx) => {
     const [request] = await tx.select().from(requests).where(eq(requests.id, id)).for('update');
     const row = request!;
     const party =
@@ -305,18 +305,21 @@ export async function transitionRequest(
       path: place.path,
       summary: { from: row.status, to, ...(patch.level ? { level: patch.level } : {}) },
     });
-    if (row.reporterUserId && row.reporterUserId !== ctx.user.userId) {
-      await notifyUser(tx, {
-        userId: row.reporterUserId,
-        stationId: row.stationId,
-        kind: 'request.updated',
-        title: `您的诉求${STATUS_ZH[to]}`,
-        body: input.note ?? row.description.slice(0, 60),
-        data: { requestId: id },
-      });
-    }
-    return { status: to, level: patch.level ?? row.level };
+    const notified =
+      row.reporterUserId && row.reporterUserId !== ctx.user.userId
+        ? await notifyUser(tx, {
+            userId: row.reporterUserId,
+            stationId: row.stationId,
+            kind: 'request.updated',
+            title: `您的诉求${STATUS_ZH[to]}`,
+            body: input.note ?? row.description.slice(0, 60),
+            data: { requestId: id },
+          })
+        : null;
+    return { result: { status: to, level: patch.level ?? row.level }, notified };
   });
+  if (moved.notified !== null) await sendOutside(ctx.db, moved.notified);
+  return moved.result;
 }
 
 /** A comment on the timeline, by staff or the reporter. */
