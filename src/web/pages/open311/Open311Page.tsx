@@ -126,7 +126,7 @@ function StationKeys({ station }: { station: Station }) {
                 k.revokedAt ? (
                   <Tag>{t('open311.revokedAt', { at: date.format(new Date(k.revokedAt)) })}</Tag>
                 ) : (
-                  <Tag color="green">{t('open311.active')}</Tag>
+                  <Tag color="#237804">{t('open311.active')}</Tag>
                 ),
             },
             {
