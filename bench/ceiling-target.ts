@@ -12,18 +12,18 @@ const categoryId = Number(process.env.BENCH_CATEGORY_ID ?? 1);
 
 /**
  * The staff queue's select as the app sends it (QUEUE_ROW and buildQueueQuery in
- * src/modules/requests/queue.ts: the row built in SQL, times as ISO text; keep the two in step), for
+ * src/modules/requests/queue.ts: the row built in SQL, times as epoch milliseconds; keep the two in step), for
  * the query string the app is given: status, overdue=true, sort=newest|due, limit. Sent as a plain
  * parameterised query, as one writes it by hand.
  */
-const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::int8`;
 const OVERDUE = `(r.status in ('submitted', 'accepted', 'assigned', 'inProgress') and (r.due_resolution_at <= now() or (r.responded_at is null and r.due_response_at <= now())))`;
 const QUEUE_COLUMNS = [
   'r.id, r.station_id, c.name, r.status, r.level, r.holder, r.channel, r.description',
   `nullif(concat_ws(' ', r.place_label, r.place_text), '')`,
-  `r.handler_user_id, ${iso('r.held_since')}, r.supporters, r.is_public, r.rating, ${iso('r.created_at')}`,
-  `${iso('r.due_response_at')}, ${iso('r.due_resolution_at')}, ${OVERDUE}, r.reopen_count`,
-  `to_char(r.due_resolution_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  `r.handler_user_id, ${ms('r.held_since')}, r.supporters, r.is_public, r.rating, ${ms('r.created_at')}`,
+  `${ms('r.due_response_at')}, ${ms('r.due_resolution_at')}, ${OVERDUE}, r.reopen_count`,
+  'r.due_resolution_at::text',
 ].join(', ');
 
 function queueQuery(query: URLSearchParams): { text: string; values: unknown[] } {

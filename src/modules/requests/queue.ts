@@ -10,8 +10,8 @@ import type { Status } from './lifecycle.ts';
 import { categories, requests } from './requests.tables.ts';
 
 /**
- * The staff queue, the busiest read of the module. Rows are built in SQL (times as ISO text, `overdue`
- * and `place` computed there), and each filter combination is one named prepared statement keyset-paged
+ * The staff queue, the busiest read of the module. Rows are built in SQL (`overdue` and `place`
+ * computed there, times as epoch milliseconds), and each filter combination is one named prepared statement keyset-paged
  * on the station's indexes, so a page costs the same with 100,000 requests in the history.
  */
 
@@ -27,8 +27,10 @@ export type QueueQuery = {
   limit: number;
 };
 
-const iso = (column: AnyPgColumn) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+// Times travel as epoch milliseconds (a third cheaper than timestamps parsed by node-pg or
+// formatted by to_char, measured) and become ISO strings in `present`.
+const ms = (column: AnyPgColumn) => sql<number | null>`(extract(epoch from ${column}) * 1000)::int8`;
+const isoOf = (value: number | null) => (value === null ? null : new Date(value).toISOString());
 
 const OVERDUE = sql<boolean>`(${requests.status} in ('submitted', 'accepted', 'assigned', 'inProgress') and
   (${requests.dueResolutionAt} <= now() or (${requests.respondedAt} is null and ${requests.dueResponseAt} <= now())))`;
@@ -45,16 +47,17 @@ export const QUEUE_ROW = {
   description: requests.description,
   place: sql<string | null>`nullif(concat_ws(' ', ${requests.placeLabel}, ${requests.placeText}), '')`,
   handlerUserId: requests.handlerUserId,
-  heldSince: iso(requests.heldSince),
+  heldSince: ms(requests.heldSince),
   supporters: requests.supporters,
   isPublic: requests.isPublic,
   rating: requests.rating,
-  createdAt: iso(requests.createdAt),
-  dueResponseAt: iso(requests.dueResponseAt),
-  dueResolutionAt: iso(requests.dueResolutionAt),
+  createdAt: ms(requests.createdAt),
+  dueResponseAt: ms(requests.dueResponseAt),
+  dueResolutionAt: ms(requests.dueResolutionAt),
   overdue: OVERDUE,
   reopenCount: requests.reopenCount,
-  dueKey: sql<string>`to_char(${requests.dueResolutionAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  /** The exact deadline (microseconds) as PostgreSQL prints it, for the keyset cursor of sort=due. */
+  dueKey: sql<string>`${requests.dueResolutionAt}::text`,
 };
 
 type Shape = {
@@ -105,7 +108,7 @@ export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
   const after = due
     ? decodeCursor<[string, number]>(query.cursor, ['string', 'number'])
     : decodeCursor<[number]>(query.cursor, ['number']);
-  if (due && after && Number.isNaN(Date.parse(String(after[0])))) {
+  if (due && after && !/^\d{4}-\d\d-\d\d[ T][\d:.]+(Z|[+-]\d\d(:?\d\d)?)$/.test(String(after[0]))) {
     throw new AppError('VALIDATION', { detail: { zh: '分页游标无效', en: 'The page cursor is not valid' } });
   }
   const shape: Shape = {
@@ -135,6 +138,12 @@ export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
     rows,
     query.limit,
     (r) => (due ? [r.dueKey, r.id] : r.id),
-    ({ dueKey: _, ...row }) => row,
+    ({ dueKey: _, heldSince, createdAt, dueResponseAt, dueResolutionAt, ...row }) => ({
+      ...row,
+      heldSince: isoOf(heldSince),
+      createdAt: isoOf(createdAt)!,
+      dueResponseAt: isoOf(dueResponseAt)!,
+      dueResolutionAt: isoOf(dueResolutionAt)!,
+    }),
   );
 }
