@@ -280,6 +280,12 @@ describe('requests', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect((await queue('sort=sideways')).statusCode).toBe(400);
     expect((await queue(`sort=due&cursor=${encodeURIComponent('bad')}`)).statusCode).toBe(400);
+    const notADay = Buffer.from(JSON.stringify(['2026-02-30 10:00:00+00', 5])).toString('base64url');
+    expect((await queue(`sort=due&cursor=${notADay}`)).statusCode).toBe(400);
+    // Filters by category and a second page are different statements, not one reused for both.
+    const byCategory = (await queue(`categoryId=${categoryId}&limit=2`)).json();
+    const page2 = (await queue(`limit=2&cursor=${byCategory.nextCursor}`)).json();
+    expect(page2.items.every((r: { id: number }) => r.id < byCategory.items[1].id)).toBe(true);
     expect((await queue('buildingId=99999999')).statusCode).toBe(404);
 
     const reported = (await call('GET', '/api/v1/requests/mine?limit=5', resident)).json();

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { type Db, escapeLike, preparedOnce } from '../../server/db/client.ts';
+import { type Db, escapeLike, pgErrorCode, preparedOnce } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
@@ -108,8 +108,10 @@ export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
   const after = due
     ? decodeCursor<[string, number]>(query.cursor, ['string', 'number'])
     : decodeCursor<[number]>(query.cursor, ['number']);
+  const badCursor = () =>
+    new AppError('VALIDATION', { detail: { zh: '分页游标无效', en: 'The page cursor is not valid' } });
   if (due && after && !/^\d{4}-\d\d-\d\d[ T][\d:.]+(Z|[+-]\d\d(:?\d\d)?)$/.test(String(after[0]))) {
-    throw new AppError('VALIDATION', { detail: { zh: '分页游标无效', en: 'The page cursor is not valid' } });
+    throw badCursor();
   }
   const shape: Shape = {
     status: query.status !== undefined,
@@ -120,20 +122,35 @@ export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
     cursor: after !== null,
     due,
   };
-  const name = `requests_queue_${Object.entries(shape)
-    .map(([k, v]) => (v ? k[0] : ''))
-    .join('')}_${due ? 'd' : 'n'}`;
-  const rows = await preparedOnce(ctx.db, name, (db, n) => buildQueueQuery(db, n, shape)).execute({
-    stationId: station.id,
-    status: query.status,
-    categoryId: query.categoryId,
-    handlerUserId: query.handlerUserId,
-    pathPattern: buildingPath ? `${escapeLike(buildingPath)}%` : undefined,
-    afterDue: due && after ? after[0] : undefined,
-    afterId: due && after ? after[1] : undefined,
-    beforeId: !due && after ? after[0] : undefined,
-    limit: query.limit + 1,
-  });
+  const flags = {
+    status: 's',
+    category: 'c',
+    handler: 'h',
+    building: 'b',
+    overdue: 'o',
+    cursor: 'k',
+    due: 'd',
+  };
+  const name = `requests_queue_${(Object.keys(flags) as (keyof Shape)[])
+    .map((k) => (shape[k] ? flags[k] : '_'))
+    .join('')}`;
+  const rows = await preparedOnce(ctx.db, name, (db, n) => buildQueueQuery(db, n, shape))
+    .execute({
+      stationId: station.id,
+      status: query.status,
+      categoryId: query.categoryId,
+      handlerUserId: query.handlerUserId,
+      pathPattern: buildingPath ? `${escapeLike(buildingPath)}%` : undefined,
+      afterDue: due && after ? after[0] : undefined,
+      afterId: due && after ? after[1] : undefined,
+      beforeId: !due && after ? after[0] : undefined,
+      limit: query.limit + 1,
+    })
+    .catch((err: unknown) => {
+      // A cursor that looks like a time but is none (e.g. 2026-02-30) is refused by PostgreSQL.
+      if (pgErrorCode(err)?.startsWith('22')) throw badCursor();
+      throw err;
+    });
   return toPage(
     rows,
     query.limit,
