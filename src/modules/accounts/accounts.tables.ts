@@ -10,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { createdAt, id, stationId } from '../../server/db/columns.ts';
 import { ROLES } from './roles.ts';
 
 export const role = pgEnum('role', ROLES);
@@ -17,14 +18,14 @@ export const role = pgEnum('role', ROLES);
 export const users = pgTable(
   'accounts_users',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     phone: text('phone').notNull(),
     passwordHash: text('password_hash'),
     displayName: text('display_name').notNull(),
     email: text('email'),
     locale: text('locale').notNull().default('zh-CN'),
     largeMode: boolean('large_mode').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('accounts_users_phone_uq').on(t.phone)],
@@ -38,7 +39,7 @@ export const sessions = pgTable(
     userId: bigint('user_id', { mode: 'number' })
       .notNull()
       .references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
@@ -53,7 +54,7 @@ export const sessions = pgTable(
 export const roleGrants = pgTable(
   'accounts_role_grants',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     userId: bigint('user_id', { mode: 'number' })
       .notNull()
       .references(() => users.id),
@@ -63,7 +64,7 @@ export const roleGrants = pgTable(
     /** Human-readable node name at grant time, for lists. */
     scopeName: text('scope_name').notNull(),
     grantedBy: bigint('granted_by', { mode: 'number' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('accounts_role_grants_user_idx').on(t.userId)],
 );
@@ -72,15 +73,15 @@ export const roleGrants = pgTable(
 export const proxies = pgTable(
   'accounts_proxies',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    id: id(),
+    stationId: stationId(),
     residentId: bigint('resident_id', { mode: 'number' }).notNull(),
     proxyUserId: bigint('proxy_user_id', { mode: 'number' })
       .notNull()
       .references(() => users.id),
     note: text('note'),
     createdBy: bigint('created_by', { mode: 'number' }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
@@ -94,14 +95,14 @@ export const proxies = pgTable(
 export const oneTimeCodes = pgTable(
   'accounts_one_time_codes',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     phone: text('phone').notNull(),
     purpose: text('purpose').notNull(),
     codeHash: text('code_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('accounts_otp_phone_idx').on(t.phone, t.purpose)],
 );

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { id } from '../../server/db/columns.ts';
 
 /** One row per change, written in the same transaction as the change. Never updated. */
 export const auditEvents = pgTable(
   'audit_events',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorUserId: bigint('actor_user_id', { mode: 'number' }),
     /** The resident the actor acted for (staff at the desk, a family proxy). */

@@ -1,17 +1,18 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { createdAt, id } from '../../server/db/columns.ts';
 
 /** The in-app inbox: one row per user per notification. */
 export const notifications = pgTable(
   'notifications_inbox',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     userId: bigint('user_id', { mode: 'number' }).notNull(),
     stationId: bigint('station_id', { mode: 'number' }),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
     data: jsonb('data').notNull().default({}),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
   (t) => [index('notifications_inbox_user_idx').on(t.userId, t.id)],
@@ -21,7 +22,7 @@ export const notifications = pgTable(
 export const deliveries = pgTable(
   'notifications_deliveries',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     notificationId: bigint('notification_id', { mode: 'number' }),
     channel: text('channel').notNull(),
     address: text('address').notNull(),
@@ -29,7 +30,7 @@ export const deliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('notifications_deliveries_notification_idx').on(t.notificationId)],
 );

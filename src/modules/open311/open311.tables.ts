@@ -1,4 +1,5 @@
 import { bigint, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, stationId } from '../../server/db/columns.ts';
 
 /**
  * Open311 client keys (the `api_key` of GeoReport v2 POSTs), one set per station (jurisdiction).
@@ -7,15 +8,15 @@ import { bigint, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-or
 export const open311Keys = pgTable(
   'open311_keys',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    id: id(),
+    stationId: stationId(),
     /** Who the client is, e.g. 12345 热线对接, 区城管平台. */
     name: text('name').notNull(),
     keyHash: text('key_hash').notNull(),
     /** The last four characters, to tell keys apart in the list. */
     keyTail: text('key_tail').notNull(),
     createdByUserId: bigint('created_by_user_id', { mode: 'number' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [

@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { createdAt, id, stationId } from '../../server/db/columns.ts';
 import { households } from '../places/places.tables.ts';
 
 /** Residents of a station and their links to households; verification claims; roster imports. */
@@ -22,8 +23,8 @@ export const verificationMethod = pgEnum('verification_method', ['roster', 'staf
 export const residents = pgTable(
   'people_residents',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    id: id(),
+    stationId: stationId(),
     name: text('name').notNull(),
     phone: text('phone'),
     /** ID number 身份证号, AES-256-GCM encrypted; only the last four characters are kept in clear. */
@@ -34,7 +35,7 @@ export const residents = pgTable(
     /** The account that speaks for this resident, once verified or created by staff. */
     userId: bigint('user_id', { mode: 'number' }),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('people_residents_station_idx').on(t.stationId, t.id),
@@ -46,8 +47,8 @@ export const residents = pgTable(
 export const householdMembers = pgTable(
   'people_household_members',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    id: id(),
+    stationId: stationId(),
     householdId: bigint('household_id', { mode: 'number' })
       .notNull()
       .references(() => households.id),
@@ -57,7 +58,7 @@ export const householdMembers = pgTable(
     relation: householdRelation('relation').notNull(),
     /** The one owner who casts the household's vote (co-owners name one voter). */
     isVoter: boolean('is_voter').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('people_members_household_resident_uq').on(t.householdId, t.residentId),
@@ -69,8 +70,8 @@ export const householdMembers = pgTable(
 export const verificationClaims = pgTable(
   'people_verification_claims',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    id: id(),
+    stationId: stationId(),
     userId: bigint('user_id', { mode: 'number' }).notNull(),
     householdId: bigint('household_id', { mode: 'number' })
       .notNull()
@@ -83,7 +84,7 @@ export const verificationClaims = pgTable(
     decidedBy: bigint('decided_by', { mode: 'number' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     reason: text('reason'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('people_claims_station_status_idx').on(t.stationId, t.status, t.id),
@@ -94,13 +95,13 @@ export const verificationClaims = pgTable(
 );
 
 export const rosterImports = pgTable('people_roster_imports', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  stationId: bigint('station_id', { mode: 'number' }).notNull(),
+  id: id(),
+  stationId: stationId(),
   compoundId: bigint('compound_id', { mode: 'number' }).notNull(),
   fileName: text('file_name').notNull(),
   rowCount: integer('row_count').notNull(),
   householdsCreated: integer('households_created').notNull(),
   residentsCreated: integer('residents_created').notNull(),
   importedBy: bigint('imported_by', { mode: 'number' }).notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, stationId } from '../../server/db/columns.ts';
 
 /**
  * Places: the administrative tree (city → district → street → community) and the property tree
@@ -11,9 +12,6 @@ import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex }
 export const areaLevel = pgEnum('area_level', ['city', 'district', 'street', 'community']);
 export const stationKind = pgEnum('station_kind', ['service', 'mutualAid', 'team']);
 export const stationStage = pgEnum('station_stage', ['preparing', 'operating', 'suspended']);
-
-const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const areas = pgTable(
   'places_areas',
@@ -78,7 +76,7 @@ export const buildings = pgTable(
   'places_buildings',
   {
     id: id(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    stationId: stationId(),
     compoundId: bigint('compound_id', { mode: 'number' })
       .notNull()
       .references(() => compounds.id),
@@ -96,7 +94,7 @@ export const units = pgTable(
   'places_units',
   {
     id: id(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    stationId: stationId(),
     buildingId: bigint('building_id', { mode: 'number' })
       .notNull()
       .references(() => buildings.id),
@@ -114,7 +112,7 @@ export const households = pgTable(
   'places_households',
   {
     id: id(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    stationId: stationId(),
     compoundId: bigint('compound_id', { mode: 'number' }).notNull(),
     buildingId: bigint('building_id', { mode: 'number' }).notNull(),
     unitId: bigint('unit_id', { mode: 'number' })

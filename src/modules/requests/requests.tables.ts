@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { createdAt, id, stationId } from '../../server/db/columns.ts';
 import { ESCALATION_LEVELS, STATUSES } from './lifecycle.ts';
 
 /** Residents' requests 诉求: categories per station, the requests, and their timelines. */
@@ -32,8 +33,8 @@ export const handlerKind = pgEnum('request_handler_kind', ['member', 'property',
 export const categories = pgTable(
   'requests_categories',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    id: id(),
+    stationId: stationId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     /** Hours to the first response and to resolution. */
@@ -58,8 +59,8 @@ export const categories = pgTable(
 export const requests = pgTable(
   'requests_requests',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    id: id(),
+    stationId: stationId(),
     categoryId: bigint('category_id', { mode: 'number' })
       .notNull()
       .references(() => categories.id),
@@ -94,7 +95,7 @@ export const requests = pgTable(
     reopenCount: smallint('reopen_count').notNull().default(0),
     supporters: integer('supporters').notNull().default(0),
     rating: smallint('rating'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     /** Last change of status, level, holder or handler (Open311 updated_datetime). */
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
@@ -122,12 +123,12 @@ export const requests = pgTable(
 export const requestSupporters = pgTable(
   'requests_supporters',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     requestId: bigint('request_id', { mode: 'number' })
       .notNull()
       .references(() => requests.id),
     userId: bigint('user_id', { mode: 'number' }).notNull(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    stationId: stationId(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('requests_supporters_uq').on(t.requestId, t.userId)],
@@ -135,7 +136,7 @@ export const requestSupporters = pgTable(
 
 /** A station's settings for requests. */
 export const requestSettings = pgTable('requests_settings', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  id: id(),
   stationId: bigint('station_id', { mode: 'number' }).notNull().unique(),
   /** Resolved requests the reporter has not rated close by themselves after this many days. */
   autoCloseDays: smallint('auto_close_days').notNull().default(7),
@@ -149,8 +150,8 @@ export const requestSettings = pgTable('requests_settings', {
 export const requestPhotos = pgTable(
   'requests_photos',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    id: id(),
+    stationId: stationId(),
     uploaderUserId: bigint('uploader_user_id', { mode: 'number' }).notNull(),
     requestId: bigint('request_id', { mode: 'number' }).references(() => requests.id),
     eventId: bigint('event_id', { mode: 'number' }),
@@ -160,7 +161,7 @@ export const requestPhotos = pgTable(
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     bytes: integer('bytes').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('requests_photos_request_idx').on(t.requestId, t.id),
@@ -172,8 +173,8 @@ export const requestPhotos = pgTable(
 export const requestEvents = pgTable(
   'requests_events',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    stationId: bigint('station_id', { mode: 'number' }).notNull(),
+    id: id(),
+    stationId: stationId(),
     requestId: bigint('request_id', { mode: 'number' })
       .notNull()
       .references(() => requests.id),
