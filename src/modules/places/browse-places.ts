@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client.ts';
-import { escapeLike } from '../../server/db/client.ts';
+import { type Db, escapeLike, preparedOnce } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
@@ -127,22 +126,10 @@ const SCOPE_COLUMN = {
   compound: households.compoundId,
   station: households.stationId,
 } as const;
-const pageQueries = new WeakMap<Db, Map<string, ReturnType<typeof buildHouseholdPageQuery>>>();
-
 /** The list page is the hottest read: one named prepared statement per shape, planned once per connection. */
 function householdPageQuery(db: Db, scope: Scope, withCursor: boolean, withPattern: boolean) {
-  let byDb = pageQueries.get(db);
-  if (!byDb) {
-    byDb = new Map();
-    pageQueries.set(db, byDb);
-  }
   const name = `households_page_${scope}_${withCursor ? 'c' : ''}${withPattern ? 'q' : ''}`;
-  let query = byDb.get(name);
-  if (!query) {
-    query = buildHouseholdPageQuery(db, name, scope, withCursor, withPattern);
-    byDb.set(name, query);
-  }
-  return query;
+  return preparedOnce(db, name, (d, n) => buildHouseholdPageQuery(d, n, scope, withCursor, withPattern));
 }
 
 function buildHouseholdPageQuery(

@@ -6,7 +6,7 @@ import { stationPlace } from '../places/find-place.ts';
 import { checkAnswers, questionsOf } from './questions.ts';
 import { resolveRequestPlace } from './request-places.ts';
 import { categories, requestEvents, requests } from './requests.tables.ts';
-import { notifyRouted, routeNewRequest } from './route-request.ts';
+import { categoryHandler, notifyRouted, routeNewRequest } from './route-request.ts';
 
 export interface ClientFiling {
   stationId: number;
@@ -57,7 +57,7 @@ export async function fileFromClient(ctx: Ctx, input: ClientFiling) {
   const description = input.description?.trim() || category.name;
   const place = await resolveRequestPlace(ctx.db, station.id, input);
   const path = place?.path ?? station.path;
-  const routed = await routeNewRequest(ctx.db, category);
+  const routed = routeNewRequest(category, await categoryHandler(ctx.db, category));
 
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx

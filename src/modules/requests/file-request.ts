@@ -147,7 +147,7 @@ export async function fileRequest(
   }
 
   const handler = found.handlerId === null ? null : { id: found.handlerId, name: found.handlerName ?? '' };
-  const routed = await routeNewRequest(ctx.db, category, new Date(), handler);
+  const routed = routeNewRequest(category, handler);
   const channel = input.channel ?? 'web';
   const onBehalfOfResident = staff ? ctx.onBehalfOf : null;
   const notify = routed.handler !== null && routed.handler.id !== ctx.user.userId ? routed.handler : null;

@@ -1,6 +1,5 @@
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { roleGrants, users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
@@ -85,24 +84,6 @@ async function visibleRequest(ctx: AuthedCtx, id: number) {
   const reporter = found.request.reporterUserId === ctx.user.userId;
   if (!staff && !reporter && !can(ctx.user, 'request.read', place)) throw new AppError('NOT_FOUND');
   return { ...found, place, staff, reporter };
-}
-
-/** The requests the signed-in person reported, newest first. */
-export async function listMine(ctx: AuthedCtx, query: { cursor?: string | undefined; limit: number }) {
-  const before = decodeCursor<[number]>(query.cursor, ['number']);
-  const rows = await ctx.db
-    .select({ request: requests, categoryName: categories.name })
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .where(and(eq(requests.reporterUserId, ctx.user.userId), before ? lt(requests.id, before[0]) : undefined))
-    .orderBy(desc(requests.id))
-    .limit(query.limit + 1);
-  return toPage(
-    rows,
-    query.limit,
-    (r) => r.request.id,
-    (r) => presentRow(r.request, r.categoryName),
-  );
 }
 
 /**

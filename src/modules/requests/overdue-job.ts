@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../../server/db/client.ts';
 import { roleGrants } from '../accounts/accounts.tables.ts';
@@ -6,6 +6,15 @@ import { notifyUser } from '../notifications/notify.ts';
 import { categories, requestEvents, requests } from './requests.tables.ts';
 
 export const OVERDUE_QUEUE = 'requests-overdue';
+
+/**
+ * Open and past a deadline at `now`: the resolution deadline, or the response deadline while nobody
+ * has responded. The one definition the queue, its filter and this job use.
+ */
+export function overdueAt(now: Date | SQL): SQL<boolean> {
+  return sql<boolean>`(${requests.status} in ('submitted', 'accepted', 'assigned', 'inProgress') and
+    (${requests.dueResolutionAt} <= ${now} or (${requests.respondedAt} is null and ${requests.dueResponseAt} <= ${now})))`;
+}
 
 /**
  * Finds open requests past their response or resolution deadline that nobody was told about yet,
@@ -17,16 +26,7 @@ export async function flagOverdue(db: Db, now: Date = new Date()): Promise<numbe
       .select({ request: requests, categoryName: categories.name })
       .from(requests)
       .innerJoin(categories, eq(categories.id, requests.categoryId))
-      .where(
-        and(
-          inArray(requests.status, ['submitted', 'accepted', 'assigned', 'inProgress']),
-          isNull(requests.overdueNotifiedAt),
-          or(
-            lte(requests.dueResolutionAt, now),
-            and(isNull(requests.respondedAt), lte(requests.dueResponseAt, now)),
-          ),
-        ),
-      )
+      .where(and(isNull(requests.overdueNotifiedAt), overdueAt(now)))
       .limit(500)
       .for('update', { of: requests, skipLocked: true });
     if (due.length === 0) return 0;

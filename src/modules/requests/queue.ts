@@ -7,6 +7,7 @@ import { AppError } from '../../server/http/errors.ts';
 import { can } from '../accounts/policy.ts';
 import { locatePlace, stationPlace } from '../places/find-place.ts';
 import type { Status } from './lifecycle.ts';
+import { overdueAt } from './overdue-job.ts';
 import { categories, requests } from './requests.tables.ts';
 
 /**
@@ -32,8 +33,7 @@ export type QueueQuery = {
 const ms = (column: AnyPgColumn) => sql<number | null>`(extract(epoch from ${column}) * 1000)::int8`;
 const isoOf = (value: number | null) => (value === null ? null : new Date(value).toISOString());
 
-const OVERDUE = sql<boolean>`(${requests.status} in ('submitted', 'accepted', 'assigned', 'inProgress') and
-  (${requests.dueResolutionAt} <= now() or (${requests.respondedAt} is null and ${requests.dueResponseAt} <= now())))`;
+const OVERDUE = overdueAt(sql`now()`);
 
 /** The columns of a queue row (the shape of ZRequestRow), plus the keyset key of the due sort. */
 export const QUEUE_ROW = {
@@ -151,16 +151,44 @@ export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
       if (pgErrorCode(err)?.startsWith('22')) throw badCursor();
       throw err;
     });
-  return toPage(
-    rows,
-    query.limit,
-    (r) => (due ? [r.dueKey, r.id] : r.id),
-    ({ dueKey: _, heldSince, createdAt, dueResponseAt, dueResolutionAt, ...row }) => ({
-      ...row,
-      heldSince: isoOf(heldSince),
-      createdAt: isoOf(createdAt)!,
-      dueResponseAt: isoOf(dueResponseAt)!,
-      dueResolutionAt: isoOf(dueResolutionAt)!,
-    }),
-  );
+  return toPage(rows, query.limit, (r) => (due ? [r.dueKey, r.id] : r.id), presentQueueRow);
+}
+
+type Times = {
+  dueKey: string;
+  heldSince: number | null;
+  createdAt: number | null;
+  dueResponseAt: number | null;
+  dueResolutionAt: number | null;
+};
+
+/** A queue row as the API sends it: times as ISO strings, without the cursor key. */
+function presentQueueRow<R extends Times>({
+  dueKey: _,
+  heldSince,
+  createdAt,
+  dueResponseAt,
+  dueResolutionAt,
+  ...row
+}: R) {
+  return {
+    ...row,
+    heldSince: isoOf(heldSince),
+    createdAt: isoOf(createdAt)!,
+    dueResponseAt: isoOf(dueResponseAt)!,
+    dueResolutionAt: isoOf(dueResolutionAt)!,
+  };
+}
+
+/** The requests the signed-in person reported, newest first, as queue rows. */
+export async function listMine(ctx: AuthedCtx, query: { cursor?: string | undefined; limit: number }) {
+  const before = decodeCursor<[number]>(query.cursor, ['number']);
+  const rows = await ctx.db
+    .select(QUEUE_ROW)
+    .from(requests)
+    .innerJoin(categories, eq(categories.id, requests.categoryId))
+    .where(and(eq(requests.reporterUserId, ctx.user.userId), before ? lt(requests.id, before[0]) : undefined))
+    .orderBy(desc(requests.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (r) => r.id, presentQueueRow);
 }

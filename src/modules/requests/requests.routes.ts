@@ -7,7 +7,6 @@ import {
   commentOnRequest,
   getRequest,
   listHandlers,
-  listMine,
   rateRequest,
   transitionRequest,
 } from './handle-request.ts';
@@ -15,7 +14,7 @@ import { insightsRoutes } from './insights.routes.ts';
 import { STATUSES } from './lifecycle.ts';
 import { addCategory, updateCategory } from './manage-categories.ts';
 import { photosRoutes } from './photos.routes.ts';
-import { listQueue } from './queue.ts';
+import { listMine, listQueue } from './queue.ts';
 import { requestPlaces } from './request-places.ts';
 import {
   ZAddCategory,

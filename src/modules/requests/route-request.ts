@@ -6,32 +6,29 @@ import type { categories } from './requests.tables.ts';
 
 type Category = typeof categories.$inferSelect;
 
+/** The account a category routes its new requests to, or null. */
+export async function categoryHandler(db: DbOrTx, category: Category) {
+  if (!category.handlerUserId) return null;
+  const [handler] = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(eq(users.id, category.handlerUserId));
+  return handler ?? null;
+}
+
 /**
  * Where a new request goes, however it came in: the category's handler takes it (or 物业 when the
  * category is the property's), and its response and resolution deadlines start now.
  */
-export async function routeNewRequest(
-  db: DbOrTx,
+export function routeNewRequest(
   category: Category,
+  handler: { id: number; name: string } | null,
   now = new Date(),
-  /** The category's handler when the caller loaded it already (null: none). */
-  known?: { id: number; name: string } | null,
 ) {
   const hours = (h: number) => new Date(now.getTime() + h * 3600_000);
-  const [handler] =
-    known !== undefined
-      ? known
-        ? [known]
-        : []
-      : category.handlerUserId
-        ? await db
-            .select({ id: users.id, name: users.displayName })
-            .from(users)
-            .where(eq(users.id, category.handlerUserId))
-        : [];
   const holder = handler?.name ?? (category.handlerKind === 'property' ? '物业' : null);
   return {
-    handler: handler ?? null,
+    handler,
     values: {
       handlerUserId: handler?.id ?? null,
       holder,
