@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
+import { REQUEST_STATUS_ZH } from '../../shared/request-labels.ts';
 import { roleGrants, users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
 import { roleAllows } from '../accounts/roles.ts';
@@ -28,17 +29,7 @@ export const LEVEL_HOLDERS = {
   street: '街道',
   district: '区职能部门 / 12345',
 } as const;
-const STATUS_ZH: Record<Status, string> = {
-  submitted: '已提交',
-  accepted: '已受理',
-  assigned: '已分派',
-  inProgress: '处理中',
-  resolved: '已解决',
-  closed: '已办结',
-  rejected: '不予受理',
-  duplicate: '重复诉求',
-  withdrawn: '已撤回',
-};
+const STATUS_ZH: Record<Status, string> = REQUEST_STATUS_ZH;
 
 function isOverdue(row: RequestRow, now = Date.now()): boolean {
   if (!isOpen(row.status)) return false;

@@ -1,3 +1,5 @@
+import { REQUEST_STATUS_ZH } from '../../shared/request-labels.ts';
+
 /** Chinese strings (the source of truth: en-US must have the same keys). */
 const zhCN = {
   app: { name: '邻舍', fullName: '邻舍 · 小区居民自治服务站', skipToMain: '跳到主要内容' },
@@ -256,17 +258,7 @@ const zhCN = {
     rating: '评价',
     overdue: '已超时',
     reopened: '重新打开 {{count}} 次',
-    status: {
-      submitted: '已提交',
-      accepted: '已受理',
-      assigned: '已分派',
-      inProgress: '处理中',
-      resolved: '已解决',
-      closed: '已办结',
-      rejected: '不予受理',
-      duplicate: '重复诉求',
-      withdrawn: '已撤回',
-    },
+    status: REQUEST_STATUS_ZH,
     level: { station: '自治站', community: '社区', street: '街道', district: '区职能部门 / 12345' },
     channel: {
       web: '居民线上',

@@ -1,8 +1,8 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Table } from 'antd';
+import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { AuditEvent, Page } from '../../api/types.ts';
+import { rowsOf, useCursorPages } from '../../api/cursorPages.ts';
+import type { AuditEvent } from '../../api/types.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
@@ -16,14 +16,8 @@ function summaryText(summary: unknown): string {
 
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
-  const query = useInfiniteQuery({
-    queryKey: ['audit'],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      api<Page<AuditEvent>>('/audit', { query: { cursor: pageParam }, signal }),
-    getNextPageParam: (last) => last.nextCursor,
-  });
-  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const query = useCursorPages<AuditEvent>({ queryKey: ['audit'], path: '/audit' });
+  const rows = rowsOf(query);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
 
   return (
@@ -64,9 +58,7 @@ export default function AuditPage() {
           </ScrollRegion>
           {query.hasNextPage ? (
             <div className="table-footer">
-              <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
+              <LoadMore pages={query} />
             </div>
           ) : null}
         </Card>

@@ -1,6 +1,8 @@
 import { Button, Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { rowsOf } from '../../api/cursorPages.ts';
 import type { HouseholdRow } from '../../api/types.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { type HouseholdScope, useHouseholds } from './placesApi.ts';
@@ -15,7 +17,7 @@ export function HouseholdTable({
 }) {
   const { t } = useTranslation();
   const query = useHouseholds(scope);
-  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = rowsOf(query);
 
   return (
     <Card title={<h2 className="section-title">{t('places.households', { name: scope.name })}</h2>}>
@@ -49,11 +51,7 @@ export function HouseholdTable({
       </ScrollRegion>
       <div className="table-footer">
         <span role="status">{t('places.total', { count: rows.length })}</span>
-        {query.hasNextPage ? (
-          <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        ) : null}
+        <LoadMore pages={query} />
       </div>
     </Card>
   );

@@ -1,6 +1,7 @@
-import { type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { HouseholdDetail, HouseholdPage, PlaceKind, PlaceNode } from '../../api/types.ts';
+import { useCursorPages } from '../../api/cursorPages.ts';
+import type { HouseholdDetail, HouseholdRow, PlaceKind, PlaceNode } from '../../api/types.ts';
 
 export function childrenKey(parent?: { kind: PlaceKind; id: number }) {
   return ['places', 'children', parent?.kind ?? 'root', parent?.id ?? 0] as const;
@@ -42,16 +43,11 @@ export type HouseholdScope = { kind: 'compound' | 'building' | 'unit'; id: numbe
 const SCOPE_PARAM = { compound: 'compoundId', building: 'buildingId', unit: 'unitId' } as const;
 
 export function useHouseholds(scope: HouseholdScope | null) {
-  return useInfiniteQuery({
+  return useCursorPages<HouseholdRow>({
     queryKey: ['households', scope?.kind, scope?.id],
     enabled: !!scope,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      api<HouseholdPage>('/households', {
-        query: scope ? { [SCOPE_PARAM[scope.kind]]: scope.id, limit: 50, cursor: pageParam } : {},
-        signal,
-      }),
-    getNextPageParam: (last) => last.nextCursor,
+    path: '/households',
+    query: scope ? { [SCOPE_PARAM[scope.kind]]: scope.id, limit: 50 } : {},
   });
 }
 

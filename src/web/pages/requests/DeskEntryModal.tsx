@@ -7,7 +7,8 @@ import { api } from '../../api/client.ts';
 import type { HouseholdPage } from '../../api/types.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
-import { type Photo, useCategories, useFileRequest, useRequestPlaces } from './requestsApi.ts';
+import { BuildingUnitSelects, NO_PLACE, type PickedPlace, placeFields } from './PlacePicker.tsx';
+import { type Photo, useCategories, useFileRequest } from './requestsApi.ts';
 
 const CHANNELS = ['desk', 'phone', 'wechat', 'patrol'] as const;
 type Channel = (typeof CHANNELS)[number];
@@ -21,22 +22,19 @@ export function DeskEntryModal(props: { stationId: number; open: boolean; onClos
   const navigate = useNavigate();
   const [channel, setChannel] = useState<Channel>('desk');
   const [categoryId, setCategoryId] = useState<number | null>(null);
-  const [buildingId, setBuildingId] = useState<number | null>(null);
-  const [unitId, setUnitId] = useState<number | null>(null);
-  const [householdId, setHouseholdId] = useState<number | null>(null);
+  const [picked, setPicked] = useState<PickedPlace>(NO_PLACE);
   const [description, setDescription] = useState('');
   const [placeText, setPlaceText] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [isPublic, setPublic] = useState(false);
   const categories = useCategories(props.stationId);
-  const places = useRequestPlaces(props.stationId);
   const rooms = useQuery({
-    queryKey: ['households', 'unit', unitId],
-    enabled: unitId !== null,
-    queryFn: ({ signal }) => api<HouseholdPage>('/households', { query: { unitId, limit: 100 }, signal }),
+    queryKey: ['households', 'unit', picked.unitId],
+    enabled: picked.unitId !== null,
+    queryFn: ({ signal }) =>
+      api<HouseholdPage>('/households', { query: { unitId: picked.unitId, limit: 100 }, signal }),
   });
   const file = useFileRequest();
-  const building = places.data?.buildings.find((b) => b.id === buildingId) ?? null;
 
   const submit = () => {
     file.mutate(
@@ -46,13 +44,7 @@ export function DeskEntryModal(props: { stationId: number; open: boolean; onClos
         description: description.trim(),
         channel,
         photoIds: photos.map((p) => p.id),
-        ...(householdId !== null
-          ? { householdId }
-          : unitId !== null
-            ? { unitId }
-            : buildingId !== null
-              ? { buildingId }
-              : {}),
+        ...placeFields(picked),
         ...(placeText.trim() ? { placeText: placeText.trim() } : {}),
         isPublic,
         isAnonymous: true,
@@ -97,41 +89,16 @@ export function DeskEntryModal(props: { stationId: number; open: boolean; onClos
         </Form.Item>
         <Form.Item label={t('requests.desk.where')}>
           <Space wrap>
-            <Select
-              aria-label={t('requests.new.building')}
-              placeholder={t('requests.new.building')}
-              allowClear
-              style={{ minWidth: 110 }}
-              value={buildingId}
-              onChange={(v) => {
-                setBuildingId(v ?? null);
-                setUnitId(null);
-                setHouseholdId(null);
-              }}
-              options={(places.data?.buildings ?? []).map((b) => ({ value: b.id, label: b.name }))}
-            />
-            <Select
-              aria-label={t('requests.new.unit')}
-              placeholder={t('requests.new.unit')}
-              allowClear
-              disabled={!building}
-              style={{ minWidth: 110 }}
-              value={unitId}
-              onChange={(v) => {
-                setUnitId(v ?? null);
-                setHouseholdId(null);
-              }}
-              options={(building?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            />
+            <BuildingUnitSelects stationId={props.stationId} value={picked} onChange={setPicked} />
             <Select
               aria-label={t('requests.desk.household')}
               placeholder={t('requests.desk.household')}
               allowClear
-              disabled={unitId === null}
+              disabled={picked.unitId === null}
               loading={rooms.isFetching}
               style={{ minWidth: 150 }}
-              value={householdId}
-              onChange={(v) => setHouseholdId(v ?? null)}
+              value={picked.householdId}
+              onChange={(v) => setPicked({ ...picked, householdId: v ?? null })}
               options={(rooms.data?.items ?? []).map((h) => ({ value: h.id, label: h.label }))}
             />
           </Space>

@@ -7,12 +7,12 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
+import { BuildingUnitSelects, NO_PLACE, type PickedPlace, placeFields } from './PlacePicker.tsx';
 import {
   type Category,
   type Photo,
   useCategories,
   useFileRequest,
-  useRequestPlaces,
   useSimilar,
   useSupport,
 } from './requestsApi.ts';
@@ -37,15 +37,13 @@ export default function FileRequestPage() {
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [where, setWhere] = useState<Where>('home');
-  const [buildingId, setBuildingId] = useState<number | null>(null);
-  const [unitId, setUnitId] = useState<number | null>(null);
+  const [picked, setPicked] = useState<PickedPlace>(NO_PLACE);
   const [placeText, setPlaceText] = useState('');
   const [isPublic, setPublic] = useState(true);
   const [showName, setShowName] = useState(false);
   const [missing, setMissing] = useState<string | null>(null);
 
   const categories = useCategories(stationId);
-  const places = useRequestPlaces(stationId);
   const similar = useSimilar({ stationId, categoryId: category?.id ?? null, q: description.slice(0, 40) });
   const support = useSupport();
   const file = useFileRequest();
@@ -65,7 +63,6 @@ export default function FileRequestPage() {
     );
   }
 
-  const building = places.data?.buildings.find((b) => b.id === buildingId) ?? null;
   const next = () => {
     if (step === 0 && !category) return setMissing(t('requests.new.chooseCategory'));
     if (step === 1 && description.trim().length < 2) return setMissing(t('requests.new.describe'));
@@ -74,7 +71,8 @@ export default function FileRequestPage() {
   };
   const submit = () => {
     if (!category) return;
-    if (where === 'building' && buildingId === null) return setMissing(t('requests.new.chooseBuilding'));
+    if (where === 'building' && picked.buildingId === null)
+      return setMissing(t('requests.new.chooseBuilding'));
     if (where === 'other' && !placeText.trim()) return setMissing(t('requests.new.writePlace'));
     setMissing(null);
     file.mutate(
@@ -84,11 +82,7 @@ export default function FileRequestPage() {
         description: description.trim(),
         photoIds: photos.map((p) => p.id),
         ...(where === 'home' ? { householdId: household.householdId } : {}),
-        ...(where === 'building' && buildingId !== null
-          ? unitId !== null
-            ? { unitId }
-            : { buildingId }
-          : {}),
+        ...(where === 'building' ? placeFields(picked) : {}),
         ...(placeText.trim() ? { placeText: placeText.trim() } : {}),
         isPublic,
         isAnonymous: !showName,
@@ -213,28 +207,7 @@ export default function FileRequestPage() {
               </Form.Item>
               {where === 'building' ? (
                 <Space wrap>
-                  <Select
-                    aria-label={t('requests.new.building')}
-                    placeholder={t('requests.new.building')}
-                    style={{ minWidth: 140 }}
-                    value={buildingId}
-                    loading={places.isPending}
-                    onChange={(v) => {
-                      setBuildingId(v);
-                      setUnitId(null);
-                    }}
-                    options={(places.data?.buildings ?? []).map((b) => ({ value: b.id, label: b.name }))}
-                  />
-                  <Select
-                    aria-label={t('requests.new.unit')}
-                    placeholder={t('requests.new.unitOptional')}
-                    style={{ minWidth: 140 }}
-                    allowClear
-                    value={unitId}
-                    disabled={!building}
-                    onChange={(v) => setUnitId(v ?? null)}
-                    options={(building?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
-                  />
+                  <BuildingUnitSelects stationId={stationId} value={picked} onChange={setPicked} />
                 </Space>
               ) : null}
               <Form.Item

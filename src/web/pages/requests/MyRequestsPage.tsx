@@ -1,19 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, List, Segmented, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import type { ZPublicRequestPage } from '../../../modules/requests/insights.schema.ts';
-import { api } from '../../api/client.ts';
+import { rowsOf, useCursorPages } from '../../api/cursorPages.ts';
 import { useMe } from '../../app/session.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { REQUESTS_KEY, type RequestPage, useSupport } from './requestsApi.ts';
+import { REQUESTS_KEY, type RequestRow, useSupport } from './requestsApi.ts';
 import { StatusTag } from './StatusTag.tsx';
 
-type PublicPage = z.output<typeof ZPublicRequestPage>;
+type PublicRequest = z.output<typeof ZPublicRequestPage>['items'][number];
 const OPEN: readonly string[] = ['submitted', 'accepted', 'assigned', 'inProgress'];
 
 /** Residents: the requests I reported, and my compound's public requests with their progress. */
@@ -54,15 +54,13 @@ export default function MyRequestsPage() {
 function Mine() {
   const { t, i18n } = useTranslation();
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short' });
-  const pages = useInfiniteQuery({
+  const pages = useCursorPages<RequestRow>({
     queryKey: [...REQUESTS_KEY, 'mine'],
-    initialPageParam: '',
-    queryFn: ({ pageParam, signal }) =>
-      api<RequestPage>('/requests/mine', { query: { limit: 20, cursor: pageParam }, signal }),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    path: '/requests/mine',
+    query: { limit: 20 },
   });
   if (pages.error) return <ProblemAlert error={pages.error} />;
-  const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = rowsOf(pages);
   return (
     <Card>
       <List
@@ -82,11 +80,7 @@ function Mine() {
           </List.Item>
         )}
       />
-      {pages.hasNextPage ? (
-        <Button block loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-          {t('common.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore pages={pages} block />
     </Card>
   );
 }
@@ -95,18 +89,13 @@ function PublicList({ stationId }: { stationId: number }) {
   const { t, i18n } = useTranslation();
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short' });
   const support = useSupport();
-  const pages = useInfiniteQuery({
+  const pages = useCursorPages<PublicRequest>({
     queryKey: [...REQUESTS_KEY, 'public', stationId],
-    initialPageParam: '',
-    queryFn: ({ pageParam, signal }) =>
-      api<PublicPage>(`/stations/${stationId}/public-requests`, {
-        query: { limit: 20, cursor: pageParam },
-        signal,
-      }),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    path: `/stations/${stationId}/public-requests`,
+    query: { limit: 20 },
   });
   if (pages.error) return <ProblemAlert error={pages.error} />;
-  const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = rowsOf(pages);
   return (
     <Card>
       <List
@@ -144,11 +133,7 @@ function PublicList({ stationId }: { stationId: number }) {
         )}
       />
       {support.error ? <ProblemAlert error={support.error} /> : null}
-      {pages.hasNextPage ? (
-        <Button block loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-          {t('common.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore pages={pages} block />
     </Card>
   );
 }

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { STATUSES } from '../../../modules/requests/lifecycle.ts';
+import { rowsOf, useCursorPages } from '../../api/cursorPages.ts';
 import { useMe } from '../../app/session.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
@@ -13,7 +14,6 @@ import { ownStations, StationChooser, type StationRef } from '../places/StationC
 import { DeskEntryModal } from './DeskEntryModal.tsx';
 import {
   REQUESTS_KEY,
-  type RequestPage,
   type RequestRow,
   type Status,
   useCategories,
@@ -21,18 +21,6 @@ import {
   useRequestPlaces,
 } from './requestsApi.ts';
 import { StatusTag } from './StatusTag.tsx';
-
-const STATUSES: Status[] = [
-  'submitted',
-  'accepted',
-  'assigned',
-  'inProgress',
-  'resolved',
-  'closed',
-  'rejected',
-  'duplicate',
-  'withdrawn',
-];
 
 interface Filters {
   status?: Status | undefined;
@@ -58,28 +46,22 @@ export default function QueuePage() {
   const categories = useCategories(stationId);
   const handlers = useHandlers(stationId, true);
   const places = useRequestPlaces(stationId);
-  const pages = useInfiniteQuery({
+  const pages = useCursorPages<RequestRow>({
     queryKey: [...REQUESTS_KEY, 'queue', stationId, filters],
     enabled: stationId !== null,
-    initialPageParam: '',
-    queryFn: ({ pageParam, signal }) =>
-      api<RequestPage>('/requests', {
-        query: {
-          stationId,
-          limit: 50,
-          cursor: pageParam,
-          status: filters.status,
-          categoryId: filters.categoryId,
-          handlerUserId: filters.handlerUserId,
-          buildingId: filters.buildingId,
-          overdue: filters.overdue ? 'true' : undefined,
-          sort: filters.sort,
-        },
-        signal,
-      }),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    path: '/requests',
+    query: {
+      stationId,
+      limit: 50,
+      status: filters.status,
+      categoryId: filters.categoryId,
+      handlerUserId: filters.handlerUserId,
+      buildingId: filters.buildingId,
+      overdue: filters.overdue ? 'true' : undefined,
+      sort: filters.sort,
+    },
   });
-  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = rowsOf(pages);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
 
   return (
@@ -207,11 +189,7 @@ export default function QueuePage() {
                   ]}
                 />
               </ScrollRegion>
-              {pages.hasNextPage ? (
-                <Button block loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-                  {t('common.loadMore')}
-                </Button>
-              ) : null}
+              <LoadMore pages={pages} block />
             </Card>
           ) : (
             <Card>
