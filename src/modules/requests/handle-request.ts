@@ -11,7 +11,6 @@ import { stationPlace } from '../places/find-place.ts';
 import {
   actionsAtLevel,
   allowedActions,
-  isOpen,
   nextLevel,
   nextStatus,
   previousLevel,
@@ -19,9 +18,8 @@ import {
   type Transition,
 } from './lifecycle.ts';
 import { attachPhotos, photosOf } from './photos.ts';
+import { queueRowById } from './queue.ts';
 import { categories, requestEvents, requests } from './requests.tables.ts';
-
-type RequestRow = typeof requests.$inferSelect;
 
 export const LEVEL_HOLDERS = {
   station: null,
@@ -30,37 +28,6 @@ export const LEVEL_HOLDERS = {
   district: '区职能部门 / 12345',
 } as const;
 const STATUS_ZH: Record<Status, string> = REQUEST_STATUS_ZH;
-
-function isOverdue(row: RequestRow, now = Date.now()): boolean {
-  if (!isOpen(row.status)) return false;
-  return (
-    row.dueResolutionAt.getTime() < now || (row.respondedAt === null && row.dueResponseAt.getTime() < now)
-  );
-}
-
-function presentRow(row: RequestRow, categoryName: string) {
-  return {
-    id: row.id,
-    stationId: row.stationId,
-    categoryName,
-    status: row.status,
-    level: row.level,
-    holder: row.holder,
-    channel: row.channel,
-    description: row.description,
-    place: [row.placeLabel, row.placeText].filter(Boolean).join(' ') || null,
-    handlerUserId: row.handlerUserId,
-    heldSince: row.heldSince?.toISOString() ?? null,
-    supporters: row.supporters,
-    isPublic: row.isPublic,
-    rating: row.rating,
-    createdAt: row.createdAt.toISOString(),
-    dueResponseAt: row.dueResponseAt.toISOString(),
-    dueResolutionAt: row.dueResolutionAt.toISOString(),
-    overdue: isOverdue(row),
-    reopenCount: row.reopenCount,
-  };
-}
 
 /** Loads a request the user may see: staff of its station (or above), or its reporter. Else 404. */
 async function visibleRequest(ctx: AuthedCtx, id: number) {
@@ -100,7 +67,7 @@ export async function listHandlers(ctx: AuthedCtx, stationId: number) {
 
 /** A request with its timeline and the actions the viewer may take now. */
 export async function getRequest(ctx: AuthedCtx, id: number) {
-  const { request, categoryName, staff, reporter } = await visibleRequest(ctx, id);
+  const { request, staff, reporter } = await visibleRequest(ctx, id);
   const events = await ctx.db
     .select({ event: requestEvents, actorName: users.displayName })
     .from(requestEvents)
@@ -113,7 +80,7 @@ export async function getRequest(ctx: AuthedCtx, id: number) {
     ...(reporter ? allowedActions(request.status, 'reporter') : []),
   ];
   return {
-    ...presentRow(request, categoryName),
+    ...(await queueRowById(ctx.db, id)),
     timeline: events.map(({ event, actorName }) => ({
       id: event.id,
       at: event.at.toISOString(),

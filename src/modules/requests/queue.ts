@@ -192,3 +192,14 @@ export async function listMine(ctx: AuthedCtx, query: { cursor?: string | undefi
     .limit(query.limit + 1);
   return toPage(rows, query.limit, (r) => r.id, presentQueueRow);
 }
+
+/** One request as a queue row (the request page shows the same fields, then its timeline). */
+export async function queueRowById(db: Db, id: number) {
+  const [row] = await db
+    .select(QUEUE_ROW)
+    .from(requests)
+    .innerJoin(categories, eq(categories.id, requests.categoryId))
+    .where(eq(requests.id, id));
+  if (!row) throw new AppError('NOT_FOUND');
+  return presentQueueRow(row);
+}
