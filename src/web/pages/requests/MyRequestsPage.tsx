@@ -52,8 +52,7 @@ export default function MyRequestsPage() {
 }
 
 function Mine() {
-  const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short' });
+  const { t } = useTranslation();
   const pages = useCursorPages<RequestRow>({
     queryKey: [...REQUESTS_KEY, 'mine'],
     path: '/requests/mine',
@@ -70,12 +69,7 @@ function Mine() {
         renderItem={(r) => (
           <List.Item key={r.id}>
             <Link to={`/requests/${r.id}`} className="request-link">
-              <Space size={4} wrap>
-                <StatusTag status={r.status} />
-                <Tag>{r.categoryName}</Tag>
-                <span className="hint">{date.format(new Date(r.createdAt))}</span>
-              </Space>
-              <div className="request-summary">{r.description}</div>
+              <RequestSummary request={r} />
             </Link>
           </List.Item>
         )}
@@ -86,8 +80,7 @@ function Mine() {
 }
 
 function PublicList({ stationId }: { stationId: number }) {
-  const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short' });
+  const { t } = useTranslation();
   const support = useSupport();
   const pages = useCursorPages<PublicRequest>({
     queryKey: [...REQUESTS_KEY, 'public', stationId],
@@ -105,13 +98,7 @@ function PublicList({ stationId }: { stationId: number }) {
         renderItem={(r) => (
           <List.Item key={r.id}>
             <div className="request-link">
-              <Space size={4} wrap>
-                <StatusTag status={r.status} />
-                <Tag>{r.categoryName}</Tag>
-                {r.place ? <Tag>{r.place}</Tag> : null}
-                <span className="hint">{date.format(new Date(r.createdAt))}</span>
-              </Space>
-              <div className="request-summary">{r.description}</div>
+              <RequestSummary request={r} showPlace />
               <Space size={8} wrap>
                 {r.holder ? <span className="hint">{t('requests.heldBy', { holder: r.holder })}</span> : null}
                 {r.reporter ? <span className="hint">{r.reporter.name}</span> : null}
@@ -135,5 +122,26 @@ function PublicList({ stationId }: { stationId: number }) {
       {support.error ? <ProblemAlert error={support.error} /> : null}
       <LoadMore pages={pages} block />
     </Card>
+  );
+}
+
+/** Status, category, (place,) date and the first line of a request, as lists show it. */
+function RequestSummary(props: {
+  request: Pick<RequestRow, 'status' | 'categoryName' | 'place' | 'createdAt' | 'description'>;
+  showPlace?: boolean;
+}) {
+  const { i18n } = useTranslation();
+  const r = props.request;
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short' });
+  return (
+    <>
+      <Space size={4} wrap>
+        <StatusTag status={r.status} />
+        <Tag>{r.categoryName}</Tag>
+        {props.showPlace && r.place ? <Tag>{r.place}</Tag> : null}
+        <span className="hint">{date.format(new Date(r.createdAt))}</span>
+      </Space>
+      <div className="request-summary">{r.description}</div>
+    </>
   );
 }
