@@ -1,6 +1,10 @@
 // Ceilings measured in the same run as the app: what node:http and raw pg do with no framework.
 import http from 'node:http';
+import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { overdueAt } from '../src/modules/requests/overdue-job.ts';
+import { QUEUE_ROW } from '../src/modules/requests/queue.ts';
 
 const kind = process.argv[2];
 const pool = new pg.Pool({ connectionString: process.env.BENCH_DB_URL, max: 10 });
@@ -11,34 +15,29 @@ const stationPath = process.env.BENCH_STATION_PATH ?? '/';
 const categoryId = Number(process.env.BENCH_CATEGORY_ID ?? 1);
 
 /**
- * The staff queue's select as the app sends it (QUEUE_ROW and buildQueueQuery in
- * src/modules/requests/queue.ts: the row built in SQL, times as epoch milliseconds; keep the two in step), for
- * the query string the app is given: status, overdue=true, sort=newest|due, limit. Sent as a plain
+ * The staff queue's select as the app sends it, for the query string the app is given: status,
+ * overdue=true, sort=newest|due, limit. The row's JSON and the overdue rule are the app's own SQL
+ * (QUEUE_ROW, overdueAt), rendered to text once; the rest is written by hand and sent as a plain
  * parameterised query, as one writes it by hand.
  */
-const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::int8`;
-const OVERDUE = `(r.status in ('submitted', 'accepted', 'assigned', 'inProgress') and (r.due_resolution_at <= now() or (r.responded_at is null and r.due_response_at <= now())))`;
-const QUEUE_COLUMNS = [
-  'r.id, r.station_id, c.name, r.status, r.level, r.holder, r.channel, r.description',
-  `nullif(concat_ws(' ', r.place_label, r.place_text), '')`,
-  `r.handler_user_id, ${ms('r.held_since')}, r.supporters, r.is_public, r.rating, ${ms('r.created_at')}`,
-  `${ms('r.due_response_at')}, ${ms('r.due_resolution_at')}, ${OVERDUE}, r.reopen_count`,
-  'r.due_resolution_at::text',
-].join(', ');
+const render = (chunk: SQL) => new PgDialect().sqlToQuery(chunk).sql;
+const R = 'requests_requests';
+const OVERDUE = render(overdueAt(sql`now()`));
+const QUEUE_COLUMNS = `${render(QUEUE_ROW.json)} as json, ${R}.id, ${R}.due_resolution_at::text`;
 
 function queueQuery(query: URLSearchParams): { text: string; values: unknown[] } {
   const values: unknown[] = [stationId];
-  const where = ['r.station_id = $1'];
+  const where = [`${R}.station_id = $1`];
   const status = query.get('status');
   if (status) {
     values.push(status);
-    where.push(`r.status = $${values.length}`);
+    where.push(`${R}.status = $${values.length}`);
   }
   if (query.get('overdue') === 'true') where.push(OVERDUE);
   values.push(Number(query.get('limit') ?? 20) + 1);
-  const order = query.get('sort') === 'due' ? 'r.due_resolution_at asc, r.id asc' : 'r.id desc';
+  const order = query.get('sort') === 'due' ? `${R}.due_resolution_at asc, ${R}.id asc` : `${R}.id desc`;
   return {
-    text: `select ${QUEUE_COLUMNS} from requests_requests r join requests_categories c on c.id = r.category_id where ${where.join(' and ')} order by ${order} limit $${values.length}`,
+    text: `select ${QUEUE_COLUMNS} from ${R} join requests_categories on requests_categories.id = ${R}.category_id where ${where.join(' and ')} order by ${order} limit $${values.length}`,
     values,
   };
 }
@@ -115,9 +114,9 @@ const handlers: Record<string, (res: http.ServerResponse, url: URL) => Promise<v
   },
   /** The staff queue's page select through raw pg, a plain parameterised query. */
   async queue(res, url) {
-    const { rows } = await pool.query(queueQuery(url.searchParams));
+    const { rows } = await pool.query<{ json: string }>(queueQuery(url.searchParams));
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ items: rows }));
+    res.end(`{"items":[${rows.map((r) => r.json).join(',')}]}`);
   },
 };
 

@@ -276,6 +276,12 @@ describe('requests', () => {
     const second = (await queue(`sort=due&limit=3&cursor=${first.nextCursor}`)).json();
     const dues = [...first.items, ...second.items].map((r: { dueResolutionAt: string }) => r.dueResolutionAt);
     expect(dues).toEqual([...dues].sort());
+    // Rows come serialised by PostgreSQL; their times read exactly as Date#toISOString writes them.
+    for (const time of [...dues, ...first.items.map((r: { createdAt: string }) => r.createdAt)]) {
+      expect(new Date(time).toISOString()).toBe(time);
+    }
+    const detail = (await call('GET', `/api/v1/requests/${first.items[0].id}`, chair)).json();
+    expect(detail).toMatchObject(first.items[0]);
     const ids = [...first.items, ...second.items].map((r: { id: number }) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect((await queue('sort=sideways')).statusCode).toBe(400);

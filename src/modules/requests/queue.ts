@@ -1,19 +1,21 @@
 import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { type Db, escapeLike, pgErrorCode, preparedOnce } from '../../server/db/client.ts';
+import { type Db, escapeLike, literalLimit, pgErrorCode, preparedOnce } from '../../server/db/client.ts';
+import { json, jsonObject } from '../../server/db/json-text.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { decodeCursor, toPage } from '../../server/http/cursor.ts';
+import { decodeCursor, toJsonPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { can } from '../accounts/policy.ts';
 import { locatePlace, stationPlace } from '../places/find-place.ts';
 import type { Status } from './lifecycle.ts';
 import { overdueAt } from './overdue-job.ts';
+import type { RequestRow } from './requests.schema.ts';
 import { categories, requests } from './requests.tables.ts';
 
 /**
- * The staff queue, the busiest read of the module. Rows are built in SQL (`overdue` and `place`
- * computed there, times as epoch milliseconds), and each filter combination is one named prepared statement keyset-paged
- * on the station's indexes, so a page costs the same with 100,000 requests in the history.
+ * The staff queue, the busiest read of the module. Rows are built and serialised as JSON in SQL
+ * (`overdue`, `place` and the ISO times computed there), and each filter combination and page size is
+ * one named prepared statement keyset-paged on the station's indexes, so a page costs the same with
+ * 100,000 requests in the history and PostgreSQL plans it once per connection.
  */
 
 export type QueueQuery = {
@@ -28,34 +30,39 @@ export type QueueQuery = {
   limit: number;
 };
 
-// Times travel as epoch milliseconds (a third cheaper than timestamps parsed by node-pg or
-// formatted by to_char, measured) and become ISO strings in `present`.
-const ms = (column: AnyPgColumn) => sql<number | null>`(extract(epoch from ${column}) * 1000)::int8`;
-const isoOf = (value: number | null) => (value === null ? null : new Date(value).toISOString());
-
 const OVERDUE = overdueAt(sql`now()`);
 
-/** The columns of a queue row (the shape of ZRequestRow), plus the keyset key of the due sort. */
+/** A queue row (ZRequestRow) as JSON text, each field computed and serialised in SQL. */
+const QUEUE_ROW_JSON = jsonObject({
+  id: json.scalar(requests.id),
+  stationId: json.scalar(requests.stationId),
+  categoryName: json.string(categories.name),
+  status: json.label(requests.status),
+  level: json.label(requests.level),
+  holder: json.string(requests.holder),
+  channel: json.label(requests.channel),
+  description: json.string(requests.description),
+  place: json.string(sql`nullif(concat_ws(' ', ${requests.placeLabel}, ${requests.placeText}), '')`),
+  handlerUserId: json.scalar(requests.handlerUserId),
+  heldSince: json.time(requests.heldSince),
+  supporters: json.scalar(requests.supporters),
+  isPublic: json.scalar(requests.isPublic),
+  rating: json.scalar(requests.rating),
+  createdAt: json.time(requests.createdAt),
+  dueResponseAt: json.time(requests.dueResponseAt),
+  dueResolutionAt: json.time(requests.dueResolutionAt),
+  overdue: json.scalar(OVERDUE),
+  reopenCount: json.scalar(requests.reopenCount),
+} satisfies Record<keyof RequestRow, SQL>);
+
+/**
+ * The columns the queue selects: the row as JSON text, which the lists send as it comes (see
+ * `toJsonPage`; against mapping and presenting rows in Node this halves the app's CPU per page,
+ * measured), and the row's keyset keys beside it.
+ */
 export const QUEUE_ROW = {
+  json: QUEUE_ROW_JSON,
   id: requests.id,
-  stationId: requests.stationId,
-  categoryName: categories.name,
-  status: requests.status,
-  level: requests.level,
-  holder: requests.holder,
-  channel: requests.channel,
-  description: requests.description,
-  place: sql<string | null>`nullif(concat_ws(' ', ${requests.placeLabel}, ${requests.placeText}), '')`,
-  handlerUserId: requests.handlerUserId,
-  heldSince: ms(requests.heldSince),
-  supporters: requests.supporters,
-  isPublic: requests.isPublic,
-  rating: requests.rating,
-  createdAt: ms(requests.createdAt),
-  dueResponseAt: ms(requests.dueResponseAt),
-  dueResolutionAt: ms(requests.dueResolutionAt),
-  overdue: OVERDUE,
-  reopenCount: requests.reopenCount,
   /** The exact deadline (microseconds) as PostgreSQL prints it, for the keyset cursor of sort=due. */
   dueKey: sql<string>`${requests.dueResolutionAt}::text`,
 };
@@ -70,7 +77,7 @@ type Shape = {
   due: boolean;
 };
 
-function buildQueueQuery(db: Db, name: string, shape: Shape) {
+function buildQueueQuery(db: Db, name: string, shape: Shape, limit: number) {
   const p = (key: string) => sql.placeholder(key);
   const where: (SQL | undefined)[] = [
     eq(requests.stationId, p('stationId')),
@@ -91,7 +98,7 @@ function buildQueueQuery(db: Db, name: string, shape: Shape) {
     .innerJoin(categories, eq(categories.id, requests.categoryId))
     .where(and(...where))
     .orderBy(...(shape.due ? [asc(requests.dueResolutionAt), asc(requests.id)] : [desc(requests.id)]))
-    .limit(p('limit'))
+    .limit(literalLimit(limit))
     .prepare(name);
 }
 
@@ -133,8 +140,8 @@ export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
   };
   const name = `requests_queue_${(Object.keys(flags) as (keyof Shape)[])
     .map((k) => (shape[k] ? flags[k] : '_'))
-    .join('')}`;
-  const rows = await preparedOnce(ctx.db, name, (db, n) => buildQueueQuery(db, n, shape))
+    .join('')}_${query.limit + 1}`;
+  const rows = await preparedOnce(ctx.db, name, (db, n) => buildQueueQuery(db, n, shape, query.limit + 1))
     .execute({
       stationId: station.id,
       status: query.status,
@@ -144,40 +151,13 @@ export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
       afterDue: due && after ? after[0] : undefined,
       afterId: due && after ? after[1] : undefined,
       beforeId: !due && after ? after[0] : undefined,
-      limit: query.limit + 1,
     })
     .catch((err: unknown) => {
       // A cursor that looks like a time but is none (e.g. 2026-02-30) is refused by PostgreSQL.
       if (pgErrorCode(err)?.startsWith('22')) throw badCursor();
       throw err;
     });
-  return toPage(rows, query.limit, (r) => (due ? [r.dueKey, r.id] : r.id), presentQueueRow);
-}
-
-type Times = {
-  dueKey: string;
-  heldSince: number | null;
-  createdAt: number | null;
-  dueResponseAt: number | null;
-  dueResolutionAt: number | null;
-};
-
-/** A queue row as the API sends it: times as ISO strings, without the cursor key. */
-function presentQueueRow<R extends Times>({
-  dueKey: _,
-  heldSince,
-  createdAt,
-  dueResponseAt,
-  dueResolutionAt,
-  ...row
-}: R) {
-  return {
-    ...row,
-    heldSince: isoOf(heldSince),
-    createdAt: isoOf(createdAt)!,
-    dueResponseAt: isoOf(dueResponseAt)!,
-    dueResolutionAt: isoOf(dueResolutionAt)!,
-  };
+  return toJsonPage(rows, query.limit, (r) => (due ? [r.dueKey, r.id] : r.id));
 }
 
 /** The requests the signed-in person reported, newest first, as queue rows. */
@@ -190,16 +170,16 @@ export async function listMine(ctx: AuthedCtx, query: { cursor?: string | undefi
     .where(and(eq(requests.reporterUserId, ctx.user.userId), before ? lt(requests.id, before[0]) : undefined))
     .orderBy(desc(requests.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (r) => r.id, presentQueueRow);
+  return toJsonPage(rows, query.limit, (r) => r.id);
 }
 
 /** One request as a queue row (the request page shows the same fields, then its timeline). */
-export async function queueRowById(db: Db, id: number) {
+export async function queueRowById(db: Db, id: number): Promise<RequestRow> {
   const [row] = await db
     .select(QUEUE_ROW)
     .from(requests)
     .innerJoin(categories, eq(categories.id, requests.categoryId))
     .where(eq(requests.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  return presentQueueRow(row);
+  return JSON.parse(row.json) as RequestRow;
 }

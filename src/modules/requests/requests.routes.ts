@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
+import { sendJsonText } from '../../server/http/cursor.ts';
 import { ZIdParam, ZOk, ZPageQuery } from '../../shared/limits.ts';
 import { fileRequest, listCategories } from './file-request.ts';
 import {
@@ -119,7 +120,7 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZRequestPage },
       },
     },
-    async (req) => listQueue(authed(req), req.query),
+    async (req, reply) => sendJsonText(reply, ZRequestPage, await listQueue(authed(req), req.query)),
   );
   app.get(
     '/requests/mine',
@@ -131,7 +132,7 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZRequestPage },
       },
     },
-    async (req) => listMine(authed(req), req.query),
+    async (req, reply) => sendJsonText(reply, ZRequestPage, await listMine(authed(req), req.query)),
   );
   app.get(
     '/stations/:stationId/request-handlers',

@@ -54,6 +54,7 @@ export const ZRequestRow = z.object({
   overdue: z.boolean(),
   reopenCount: z.number(),
 });
+export type RequestRow = z.infer<typeof ZRequestRow>;
 export const ZRequestPage = pageOf(ZRequestRow);
 export const ZQueueQuery = ZPageQuery.extend({
   stationId: ZId,

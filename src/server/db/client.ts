@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -36,8 +37,9 @@ export function connect(url: string, poolSize = 10): Database {
 const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
 
 /**
- * A named prepared statement for a hot path, built once per database handle (PostgreSQL then plans it
- * once per connection). `name` must be unique across the app and stable for the statement's shape.
+ * A named prepared statement for a hot path, built once per database handle. `name` must be unique
+ * across the app and stable for the statement's shape. PostgreSQL plans it once per connection only
+ * if the generic plan costs no more than the custom ones: bind keys, not the page size (`literalLimit`).
  */
 export function preparedOnce<T>(db: Db, name: string, build: (db: Db, name: string) => T): T {
   let byName = preparedByDb.get(db);
@@ -51,6 +53,17 @@ export function preparedOnce<T>(db: Db, name: string, build: (db: Db, name: stri
     byName.set(name, query);
   }
   return query;
+}
+
+/**
+ * A LIMIT written into the statement instead of bound. For `limit $n` PostgreSQL's generic plan
+ * assumes a tenth of the table, so it keeps planning a custom plan on every execution (measured:
+ * 0.3 ms of a 0.6 ms queue page); with the number in the text the generic plan wins after five runs.
+ * Drizzle's `.limit()` writes an SQL chunk as it is.
+ */
+export function literalLimit(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`literalLimit: ${n} is not a row count`);
+  return sql.raw(String(n)) as unknown as number;
 }
 
 export async function runMigrations(db: Db): Promise<void> {
