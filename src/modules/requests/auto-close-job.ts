@@ -7,7 +7,7 @@ import { notifyUser, sendOutside } from '../notifications/notify.ts';
 import { DEFAULT_AUTO_CLOSE_DAYS } from './request-settings.ts';
 import { requestEvents, requestSettings, requests } from './requests.tables.ts';
 
-export const AUTO_CLOSE_QUEUE = 'requests-auto-close';
+const AUTO_CLOSE_QUEUE = 'requests-auto-close';
 const BATCH = 500;
 
 /**

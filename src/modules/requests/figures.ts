@@ -73,7 +73,7 @@ interface Row extends Record<string, unknown> {
 }
 
 /** n / d as an exact fraction, with its percentage rounded half up to one decimal. */
-export function rate(numerator: number, denominator: number) {
+function rate(numerator: number, denominator: number) {
   return {
     numerator,
     denominator,
@@ -132,7 +132,7 @@ async function aggregate(db: DbOrTx, scope: FigureScope, byChild: boolean) {
     : sql`null::text`;
   const result = await db.execute<Row>(sql`
     with scoped as (
-      select r.status, r.responded_at, r.resolved_at, r.due_resolution_at, r.rating, r.reopen_count, r.level, r.escalated_at,
+      select r.status, r.responded_at, r.resolved_at, r.due_resolution_at, r.rating, r.reopen_count, r.escalated_at,
         r.status not in ('duplicate', 'withdrawn') as p,
         extract(epoch from (r.responded_at - r.created_at)) as respond_s,
         extract(epoch from (r.resolved_at - r.created_at)) as resolve_s,
@@ -146,7 +146,7 @@ async function aggregate(db: DbOrTx, scope: FigureScope, byChild: boolean) {
 }
 
 /** The figures of one node and period (the manifest's compute). */
-export async function computeRequestFigures(db: DbOrTx, scope: FigureScope): Promise<RequestFigures> {
+async function computeRequestFigures(db: DbOrTx, scope: FigureScope): Promise<RequestFigures> {
   const rows = await aggregate(db, scope, false);
   return present(rows[0]);
 }
@@ -169,7 +169,7 @@ function periodError(path: 'from' | 'to', zh: string, en: string) {
 }
 
 /** [from, to): by default the 30 days before now; to after from; at most 731 days. */
-export function period(query: { from?: string | undefined; to?: string | undefined }, now = new Date()) {
+function period(query: { from?: string | undefined; to?: string | undefined }, now = new Date()) {
   const to = query.to ? parseWhen(query.to) : now;
   const from = query.from ? parseWhen(query.from) : new Date(to.getTime() - DEFAULT_DAYS * DAY_MS);
   if (Number.isNaN(from.getTime())) throw periodError('from', '开始时间无效', 'from is not a valid date');

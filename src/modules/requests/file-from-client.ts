@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { stationPlace } from '../places/find-place.ts';
 import { checkAnswers, questionsOf } from './questions.ts';
 import { resolveRequestPlace } from './request-places.ts';
-import { categories, requestEvents, requests } from './requests.tables.ts';
-import { categoryHandler, notifyRouted, routeNewRequest } from './route-request.ts';
+import { categories } from './requests.tables.ts';
+import { categoryHandler, writeNewRequest } from './route-request.ts';
 
 export interface ClientFiling {
   stationId: number;
@@ -56,66 +55,30 @@ export async function fileFromClient(ctx: Ctx, input: ClientFiling) {
   if (errors.length > 0) throw new AppError('VALIDATION', { errors });
   const description = input.description?.trim() || category.name;
   const place = await resolveRequestPlace(ctx.db, station.id, input);
-  const path = place?.path ?? station.path;
-  const routed = routeNewRequest(category, await categoryHandler(ctx.db, category));
-
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(requests)
-      .values({
-        stationId: station.id,
-        categoryId: category.id,
-        channel: 'open311',
-        reporterUserId: null,
-        reporterResidentId: null,
-        householdId: null,
-        path,
-        placeLabel: place?.label ?? null,
-        placeText: input.placeText || null,
-        description,
-        attributes: answers,
-        lat: input.lat ?? null,
-        lng: input.lng ?? null,
-        contact: input.contact,
-        clientKeyId: input.client.keyId,
-        isPublic: true,
-        isAnonymous: true,
-        ...routed.values,
-      })
-      .returning();
-    const request = row!;
-    await tx.insert(requestEvents).values({
+  const request = await writeNewRequest(ctx.db, {
+    category,
+    handler: await categoryHandler(ctx.db, category),
+    by: { user: null, ip: ctx.ip, userAgent: ctx.userAgent },
+    values: {
       stationId: station.id,
-      requestId: request.id,
-      actorUserId: null,
-      kind: 'submitted',
-      toStatus: 'submitted',
-      body: null,
-      data: {
-        channel: 'open311',
-        category: category.name,
-        client: input.client.name,
-        ...(input.mediaUrl ? { mediaUrl: input.mediaUrl } : {}),
-      },
-    });
-    await recordAudit(
-      tx,
-      { user: null, ip: ctx.ip, userAgent: ctx.userAgent },
-      {
-        action: 'request.file',
-        subjectType: 'request',
-        subjectId: request.id,
-        stationId: station.id,
-        path,
-        summary: {
-          category: category.code,
-          channel: 'open311',
-          clientKeyId: input.client.keyId,
-          client: input.client.name,
-        },
-      },
-    );
-    await notifyRouted(tx, routed.handler, request, category, null);
-    return { request, category };
+      channel: 'open311',
+      reporterUserId: null,
+      reporterResidentId: null,
+      householdId: null,
+      path: place?.path ?? station.path,
+      placeLabel: place?.label ?? null,
+      placeText: input.placeText || null,
+      description,
+      attributes: answers,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      contact: input.contact,
+      clientKeyId: input.client.keyId,
+      isPublic: true,
+      isAnonymous: true,
+    },
+    event: { client: input.client.name, ...(input.mediaUrl ? { mediaUrl: input.mediaUrl } : {}) },
+    audit: { clientKeyId: input.client.keyId, client: input.client.name },
   });
+  return { request, category };
 }

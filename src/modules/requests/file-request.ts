@@ -4,15 +4,13 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
-import { auditFrom } from '../audit/record-audit.ts';
-import { notifyFrom } from '../notifications/notify.ts';
 import { householdMembers, residents } from '../people/people.tables.ts';
 import { stationPlace } from '../places/find-place.ts';
 import { DEFAULT_CATEGORIES } from './default-categories.ts';
 import { attachPhotos } from './photos.ts';
 import { resolveRequestPlace } from './request-places.ts';
-import { categories, requestEvents, requests } from './requests.tables.ts';
-import { routeNewRequest } from './route-request.ts';
+import { categories } from './requests.tables.ts';
+import { writeNewRequest } from './route-request.ts';
 
 /** A station's categories; a station that has none yet gets the default set. */
 export async function stationCategories(db: DbOrTx, stationId: number) {
@@ -46,6 +44,20 @@ export async function residentOfStation(db: DbOrTx, userId: number, stationId: n
     .limit(1);
   return member ?? null;
 }
+
+/** Why a signed-in user who is not a verified resident of the station may not file or upload there. */
+export const VERIFY_HOUSEHOLD_FIRST = {
+  zh: '请先认证您在本小区的房屋',
+  en: 'Verify your household in this compound first',
+};
+
+/** The answer to a categoryId that is not one of the station's (active) categories. */
+export const noSuchCategory = () =>
+  new AppError('VALIDATION', {
+    errors: [
+      { path: 'categoryId', message: { zh: '该自治站没有这个类别', en: 'No such category at this station' } },
+    ],
+  });
 
 /** Category names are not personal data: any signed-in user may list a station's. */
 export async function listCategories(ctx: AuthedCtx, stationId: number) {
@@ -93,16 +105,7 @@ export async function fileRequest(
       )
       .prepare(name),
   ).execute({ categoryId: input.categoryId, stationId: station.id });
-  if (!found) {
-    throw new AppError('VALIDATION', {
-      errors: [
-        {
-          path: 'categoryId',
-          message: { zh: '该自治站没有这个类别', en: 'No such category at this station' },
-        },
-      ],
-    });
-  }
+  if (!found) throw noSuchCategory();
   const { category } = found;
 
   const place = await resolveRequestPlace(ctx.db, station.id, input);
@@ -129,9 +132,7 @@ export async function fileRequest(
         .prepare(name),
     ).execute({ userId: ctx.user.userId, stationId: station.id, householdId: input.householdId ?? 0 });
     if (!member) {
-      throw new AppError('FORBIDDEN', {
-        detail: { zh: '请先认证您在本小区的房屋', en: 'Verify your household in this compound first' },
-      });
+      throw new AppError('FORBIDDEN', { detail: VERIFY_HOUSEHOLD_FIRST });
     }
     if (input.householdId !== undefined && !member.own) {
       throw new AppError('VALIDATION', {
@@ -147,62 +148,25 @@ export async function fileRequest(
   }
 
   const handler = found.handlerId === null ? null : { id: found.handlerId, name: found.handlerName ?? '' };
-  const routed = routeNewRequest(category, handler);
-  const channel = input.channel ?? 'web';
-  const onBehalfOfResident = staff ? ctx.onBehalfOf : null;
-  const notify = routed.handler !== null && routed.handler.id !== ctx.user.userId ? routed.handler : null;
-
-  // One statement writes the request, its first timeline entry, the audit row and the handler's note:
-  // filing is the busiest write, and one round trip instead of six is most of its cost.
-  const insertRequest = ctx.db
-    .insert(requests)
-    .values({
-      stationId: station.id,
-      categoryId: category.id,
-      channel,
-      reporterUserId: staff && ctx.onBehalfOf === null ? null : ctx.user.userId,
-      reporterResidentId: reporterResidentId ?? ctx.onBehalfOf,
-      householdId: input.householdId ?? null,
-      path,
-      placeLabel: place?.label ?? null,
-      placeText: input.placeText || null,
-      description: input.description,
-      isPublic: input.isPublic,
-      isAnonymous: input.isAnonymous,
-      ...routed.values,
-    })
-    .returning({ id: requests.id });
-  const statement = sql`with r as (${insertRequest.getSQL()}),
-    e as (
-      insert into ${requestEvents} (station_id, request_id, actor_user_id, on_behalf_of_resident_id, kind, to_status, data)
-      select ${station.id}::bigint, r.id, ${ctx.user.userId}::bigint, ${onBehalfOfResident}::bigint, 'submitted', 'submitted',
-        ${JSON.stringify({ channel, category: category.name })}::jsonb from r
-      returning id
-    ),
-    a as (${auditFrom(
-      'r',
-      { ...ctx, onBehalfOfResident },
-      {
-        action: 'request.file',
-        subjectType: 'request',
+  const write = (db: DbOrTx) =>
+    writeNewRequest(db, {
+      category,
+      handler,
+      by: { ...ctx, onBehalfOfResident: staff ? ctx.onBehalfOf : null },
+      values: {
         stationId: station.id,
+        channel: input.channel ?? 'web',
+        reporterUserId: staff && ctx.onBehalfOf === null ? null : ctx.user.userId,
+        reporterResidentId: reporterResidentId ?? ctx.onBehalfOf,
+        householdId: input.householdId ?? null,
         path,
-        summary: { category: category.code, channel },
+        placeLabel: place?.label ?? null,
+        placeText: input.placeText || null,
+        description: input.description,
+        isPublic: input.isPublic,
+        isAnonymous: input.isAnonymous,
       },
-    )})
-    ${
-      notify
-        ? sql`, n as (${notifyFrom('r', 'requestId', {
-            userId: notify.id,
-            stationId: station.id,
-            kind: 'request.routed',
-            title: `新诉求：${category.name}`,
-            body: input.description.slice(0, 80),
-          })})`
-        : sql``
-    }
-    select r.id as "id", e.id as "eventId" from r, e`;
-  const write = async (db: DbOrTx) => (await db.execute<{ id: number; eventId: number }>(statement)).rows[0]!;
+    });
 
   const photoIds = input.photoIds ?? [];
   if (photoIds.length === 0) return { id: (await write(ctx.db)).id, status: 'submitted' };

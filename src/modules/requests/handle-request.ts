@@ -18,7 +18,8 @@ import {
   type Transition,
 } from './lifecycle.ts';
 import { attachPhotos, photosOf } from './photos.ts';
-import { queueRowById } from './queue.ts';
+import { QUEUE_ROW } from './queue.ts';
+import type { RequestRow } from './requests.schema.ts';
 import { categories, requestEvents, requests } from './requests.tables.ts';
 
 export const LEVEL_HOLDERS = {
@@ -29,10 +30,13 @@ export const LEVEL_HOLDERS = {
 } as const;
 const STATUS_ZH: Record<Status, string> = REQUEST_STATUS_ZH;
 
-/** Loads a request the user may see: staff of its station (or above), or its reporter. Else 404. */
+/**
+ * Loads a request the user may see: staff of its station (or above), or its reporter. Else 404.
+ * `json` is the request as a queue row (ZRequestRow), which the request page starts with.
+ */
 async function visibleRequest(ctx: AuthedCtx, id: number) {
   const [found] = await ctx.db
-    .select({ request: requests, categoryName: categories.name })
+    .select({ request: requests, json: QUEUE_ROW.json })
     .from(requests)
     .innerJoin(categories, eq(categories.id, requests.categoryId))
     .where(eq(requests.id, id));
@@ -67,7 +71,7 @@ export async function listHandlers(ctx: AuthedCtx, stationId: number) {
 
 /** A request with its timeline and the actions the viewer may take now. */
 export async function getRequest(ctx: AuthedCtx, id: number) {
-  const { request, staff, reporter } = await visibleRequest(ctx, id);
+  const { request, json, staff, reporter } = await visibleRequest(ctx, id);
   const events = await ctx.db
     .select({ event: requestEvents, actorName: users.displayName })
     .from(requestEvents)
@@ -80,7 +84,7 @@ export async function getRequest(ctx: AuthedCtx, id: number) {
     ...(reporter ? allowedActions(request.status, 'reporter') : []),
   ];
   return {
-    ...(await queueRowById(ctx.db, id)),
+    ...(JSON.parse(json) as RequestRow),
     timeline: events.map(({ event, actorName }) => ({
       id: event.id,
       at: event.at.toISOString(),
@@ -298,7 +302,7 @@ export async function commentOnRequest(
 }
 
 /** The national five-level scale, 5 = 非常满意 … 1 = 非常不满意. */
-export const RATING_LEVELS = {
+const RATING_LEVELS = {
   5: '非常满意',
   4: '满意',
   3: '基本满意',

@@ -7,7 +7,7 @@ import { requestsRoutes } from './requests.routes.ts';
 export { type ClientFiling, fileFromClient } from './file-from-client.ts';
 export { stationCategories } from './file-request.ts';
 export { isOpen, STATUSES, type Status } from './lifecycle.ts';
-export { QUESTION_DATATYPES, type Question, questionsOf } from './questions.ts';
+export { type Question, questionsOf } from './questions.ts';
 export { categories, requestEvents, requests } from './requests.tables.ts';
 
 export const requestsModule: ModuleManifest = {

@@ -34,7 +34,8 @@ export type Transition = (typeof TRANSITIONS)[number];
 /** Who may take an action: staff of the station (or above), or the person who reported it. */
 export type Party = 'staff' | 'reporter';
 
-const OPEN: readonly Status[] = ['submitted', 'accepted', 'assigned', 'inProgress'];
+/** The statuses of a request still being handled (open): deadlines run, neighbours may "+1". */
+export const OPEN_STATUSES: Status[] = ['submitted', 'accepted', 'assigned', 'inProgress'];
 
 const RULES = {
   accept: { from: ['submitted'], to: 'accepted', by: 'staff' },
@@ -44,17 +45,17 @@ const RULES = {
   close: { from: ['resolved'], to: 'closed', by: 'staff' },
   reject: { from: ['submitted', 'accepted'], to: 'rejected', by: 'staff' },
   markDuplicate: { from: ['submitted', 'accepted'], to: 'duplicate', by: 'staff' },
-  withdraw: { from: OPEN, to: 'withdrawn', by: 'reporter' },
+  withdraw: { from: OPEN_STATUSES, to: 'withdrawn', by: 'reporter' },
   // "Not fixed": the reporter sends a resolved request back; staff may reopen a closed one.
   reopen: { from: ['resolved', 'closed'], to: 'accepted', by: 'reporter' },
   // Escalation keeps the status and moves who holds it (community → street → district / 12345).
-  escalate: { from: OPEN, to: null, by: 'staff' },
+  escalate: { from: OPEN_STATUSES, to: null, by: 'staff' },
   // The level above hands it back down (e.g. the community has settled what needed it), status kept.
-  handBack: { from: OPEN, to: null, by: 'staff' },
+  handBack: { from: OPEN_STATUSES, to: null, by: 'staff' },
 } as const satisfies Record<Transition, { from: readonly Status[]; to: Status | null; by: Party }>;
 
 export function isOpen(status: Status): boolean {
-  return OPEN.includes(status);
+  return OPEN_STATUSES.includes(status);
 }
 
 /** The status after `action`, or null when the action is not allowed from `status` for `party`. */

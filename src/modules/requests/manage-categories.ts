@@ -17,10 +17,14 @@ export interface CategoryInput {
   active?: boolean | undefined;
 }
 
-async function requireManager(ctx: AuthedCtx, stationId: number) {
+/**
+ * The station, for one who sets its request rules (categories, settings): 404 unless they see its
+ * requests, 403 without request.configure.
+ */
+export async function requireManager(ctx: AuthedCtx, stationId: number) {
   const station = await stationPlace(ctx.db, stationId);
   if (!can(ctx.user, 'request.read', station)) throw new AppError('NOT_FOUND');
-  // Categories and their handlers are the station's rules: those who manage its residents set them.
+  // Categories, handlers and settings are the station's rules: those who manage its residents set them.
   if (!can(ctx.user, 'request.configure', station)) throw new AppError('FORBIDDEN');
   return station;
 }

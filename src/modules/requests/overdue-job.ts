@@ -3,16 +3,20 @@ import type { PgBoss } from 'pg-boss';
 import type { Db } from '../../server/db/client.ts';
 import { roleGrants } from '../accounts/accounts.tables.ts';
 import { notifyUser } from '../notifications/notify.ts';
+import { OPEN_STATUSES } from './lifecycle.ts';
 import { categories, requestEvents, requests } from './requests.tables.ts';
 
-export const OVERDUE_QUEUE = 'requests-overdue';
+const OVERDUE_QUEUE = 'requests-overdue';
+
+// The open statuses as constants in the statement's text (not bound), as the planner sees a literal list.
+const OPEN_IN_SQL = sql.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 /**
  * Open and past a deadline at `now`: the resolution deadline, or the response deadline while nobody
  * has responded. The one definition the queue, its filter and this job use.
  */
 export function overdueAt(now: Date | SQL): SQL<boolean> {
-  return sql<boolean>`(${requests.status} in ('submitted', 'accepted', 'assigned', 'inProgress') and
+  return sql<boolean>`(${requests.status} in ${OPEN_IN_SQL} and
     (${requests.dueResolutionAt} <= ${now} or (${requests.respondedAt} is null and ${requests.dueResponseAt} <= ${now})))`;
 }
 

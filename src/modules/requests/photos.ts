@@ -8,7 +8,7 @@ import type { BlobStore } from '../../server/storage/blob-store.ts';
 import { can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { stationPlace } from '../places/find-place.ts';
-import { residentOfStation } from './file-request.ts';
+import { residentOfStation, VERIFY_HOUSEHOLD_FIRST } from './file-request.ts';
 import { requestPhotos, requests } from './requests.tables.ts';
 
 export const PHOTO_LIMITS = {
@@ -19,7 +19,6 @@ export const PHOTO_LIMITS = {
   /** Longest side of the stored full-size copy, and the side of the square list copy. */
   fullSide: 1600,
   thumbSide: 320,
-  perItem: 9,
 } as const;
 
 const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
@@ -29,7 +28,7 @@ const NOT_A_PHOTO = {
   en: 'Only JPG, PNG or WebP photos can be uploaded',
 };
 
-export interface ProcessedPhoto {
+interface ProcessedPhoto {
   hash: string;
   full: Buffer;
   thumb: Buffer;
@@ -42,7 +41,7 @@ export interface ProcessedPhoto {
  * turned upright, at most 1600 px, as JPEG without any metadata (EXIF, GPS position, XMP, ICC
  * profile are dropped), plus a 320 px square copy for lists. Named by the SHA-256 of the full copy.
  */
-export async function processPhoto(data: Buffer): Promise<ProcessedPhoto> {
+async function processPhoto(data: Buffer): Promise<ProcessedPhoto> {
   if (data.length > PHOTO_LIMITS.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE');
   const input = () => sharp(data, { limitInputPixels: PHOTO_LIMITS.maxPixels, failOn: 'error' });
   let format: string | undefined;
@@ -79,7 +78,7 @@ export async function processPhoto(data: Buffer): Promise<ProcessedPhoto> {
   }
 }
 
-export const blobKeys = (hash: string) => ({ full: `${hash}.jpg`, thumb: `${hash}.thumb.jpg` });
+const blobKeys = (hash: string) => ({ full: `${hash}.jpg`, thumb: `${hash}.thumb.jpg` });
 
 /**
  * Stores an upload for a request not yet filed (or a timeline entry not yet written). Residents of
@@ -94,9 +93,7 @@ export async function uploadPhoto(
   if (!can(ctx.user, 'request.handle', station)) {
     const resident = await residentOfStation(ctx.db, ctx.user.userId, station.id);
     if (!resident) {
-      throw new AppError('FORBIDDEN', {
-        detail: { zh: '请先认证您在本小区的房屋', en: 'Verify your household in this compound first' },
-      });
+      throw new AppError('FORBIDDEN', { detail: VERIFY_HOUSEHOLD_FIRST });
     }
   }
   const photo = await processPhoto(input.data);

@@ -11,7 +11,7 @@ import { stationPlace } from '../places/find-place.ts';
 import { buildings, units } from '../places/places.tables.ts';
 import { residentOfStation } from './file-request.ts';
 import { LEVEL_HOLDERS } from './handle-request.ts';
-import { isOpen, STATUSES } from './lifecycle.ts';
+import { OPEN_STATUSES } from './lifecycle.ts';
 import { categories, requestEvents, requestSupporters, requests } from './requests.tables.ts';
 
 /**
@@ -19,8 +19,6 @@ import { categories, requestEvents, requestSupporters, requests } from './reques
  * No phone ever; no name, unit or room unless the reporter chose to show it (isAnonymous = false),
  * and never a room; who holds a request only as a role word; the timeline without names.
  */
-
-export const OPEN_STATUSES = STATUSES.filter(isOpen);
 
 /** The station, when the user is one of its verified residents or holds request.read there; else 404. */
 export async function publicViewerAt(ctx: AuthedCtx, stationId: number) {
@@ -35,8 +33,13 @@ export async function publicViewerAt(ctx: AuthedCtx, stationId: number) {
 export const buildingOfPath = sql`substring(${requests.path} from '/b([0-9]+)/')::bigint`;
 const unitOfPath = sql`substring(${requests.path} from '/u([0-9]+)/')::bigint`;
 
+/** Whether the user said "+1" on the request of the row. */
+export const supportedBy = (userId: number) =>
+  sql<boolean>`exists (select 1 from ${requestSupporters} s
+    where s.request_id = ${requests.id} and s.user_id = ${userId})`;
+
 /** Who holds a request, said as a role: never a council member's or volunteer's name. */
-export function publicHolder(row: { level: keyof typeof LEVEL_HOLDERS; holder: string | null }) {
+function publicHolder(row: { level: keyof typeof LEVEL_HOLDERS; holder: string | null }) {
   const above = LEVEL_HOLDERS[row.level];
   if (above) return above;
   if (row.holder === '物业') return '物业';
@@ -66,8 +69,7 @@ function publicRows(db: DbOrTx, viewerId: number) {
       reporterName: sql<
         string | null
       >`coalesce(${residentUser.displayName}, ${residents.name}, ${reporterUser.displayName})`,
-      supported: sql<boolean>`exists (select 1 from ${requestSupporters} s
-        where s.request_id = ${requests.id} and s.user_id = ${viewerId})`,
+      supported: supportedBy(viewerId),
     })
     .from(requests)
     .innerJoin(categories, eq(categories.id, requests.categoryId))

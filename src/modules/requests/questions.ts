@@ -16,7 +16,7 @@ export const QUESTION_DATATYPES = [
   'multivaluelist',
 ] as const;
 
-export const ZQuestion = z.object({
+const ZQuestion = z.object({
   code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
   label: z.string().min(1).max(200),
   datatype: z.enum(QUESTION_DATATYPES),

@@ -77,6 +77,18 @@ type Shape = {
   due: boolean;
 };
 
+/** One letter per filter in the prepared statement's name. */
+const SHAPE_FLAGS: Record<keyof Shape, string> = {
+  status: 's',
+  category: 'c',
+  handler: 'h',
+  building: 'b',
+  overdue: 'o',
+  cursor: 'k',
+  due: 'd',
+};
+const SHAPE_KEYS = Object.keys(SHAPE_FLAGS) as (keyof Shape)[];
+
 function buildQueueQuery(db: Db, name: string, shape: Shape, limit: number) {
   const p = (key: string) => sql.placeholder(key);
   const where: (SQL | undefined)[] = [
@@ -129,18 +141,7 @@ export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
     cursor: after !== null,
     due,
   };
-  const flags = {
-    status: 's',
-    category: 'c',
-    handler: 'h',
-    building: 'b',
-    overdue: 'o',
-    cursor: 'k',
-    due: 'd',
-  };
-  const name = `requests_queue_${(Object.keys(flags) as (keyof Shape)[])
-    .map((k) => (shape[k] ? flags[k] : '_'))
-    .join('')}_${query.limit + 1}`;
+  const name = `requests_queue_${SHAPE_KEYS.map((k) => (shape[k] ? SHAPE_FLAGS[k] : '_')).join('')}_${query.limit + 1}`;
   const rows = await preparedOnce(ctx.db, name, (db, n) => buildQueueQuery(db, n, shape, query.limit + 1))
     .execute({
       stationId: station.id,
@@ -163,23 +164,23 @@ export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
 /** The requests the signed-in person reported, newest first, as queue rows. */
 export async function listMine(ctx: AuthedCtx, query: { cursor?: string | undefined; limit: number }) {
   const before = decodeCursor<[number]>(query.cursor, ['number']);
-  const rows = await ctx.db
-    .select(QUEUE_ROW)
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .where(and(eq(requests.reporterUserId, ctx.user.userId), before ? lt(requests.id, before[0]) : undefined))
-    .orderBy(desc(requests.id))
-    .limit(query.limit + 1);
+  const rows = await preparedOnce(
+    ctx.db,
+    `requests_mine_${before ? 'k' : '_'}_${query.limit + 1}`,
+    (db, name) =>
+      db
+        .select(QUEUE_ROW)
+        .from(requests)
+        .innerJoin(categories, eq(categories.id, requests.categoryId))
+        .where(
+          and(
+            eq(requests.reporterUserId, sql.placeholder('userId')),
+            before ? lt(requests.id, sql.placeholder('beforeId')) : undefined,
+          ),
+        )
+        .orderBy(desc(requests.id))
+        .limit(literalLimit(query.limit + 1))
+        .prepare(name),
+  ).execute({ userId: ctx.user.userId, beforeId: before?.[0] });
   return toJsonPage(rows, query.limit, (r) => r.id);
-}
-
-/** One request as a queue row (the request page shows the same fields, then its timeline). */
-export async function queueRowById(db: Db, id: number): Promise<RequestRow> {
-  const [row] = await db
-    .select(QUEUE_ROW)
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .where(eq(requests.id, id));
-  if (!row) throw new AppError('NOT_FOUND');
-  return JSON.parse(row.json) as RequestRow;
 }

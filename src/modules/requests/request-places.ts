@@ -2,23 +2,15 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Db, preparedOnce } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { can } from '../accounts/policy.ts';
-import { stationPlace } from '../places/find-place.ts';
 import { buildings, compounds, households, units } from '../places/places.tables.ts';
-import { residentOfStation } from './file-request.ts';
+import { publicViewerAt } from './public-requests.ts';
 
 /**
  * The buildings and units of a station's compounds, for the "where is it" picker when filing.
  * Names only (no households), so every verified resident of the station may read them.
  */
 export async function requestPlaces(ctx: AuthedCtx, stationId: number) {
-  const station = await stationPlace(ctx.db, stationId);
-  if (
-    !can(ctx.user, 'request.read', station) &&
-    !(await residentOfStation(ctx.db, ctx.user.userId, station.id))
-  ) {
-    throw new AppError('NOT_FOUND');
-  }
+  const { station } = await publicViewerAt(ctx, stationId);
   const rows = await ctx.db
     .select({
       compoundName: compounds.name,

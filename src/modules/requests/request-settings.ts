@@ -5,6 +5,7 @@ import { AppError } from '../../server/http/errors.ts';
 import { can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { stationPlace } from '../places/find-place.ts';
+import { requireManager } from './manage-categories.ts';
 import { requestSettings } from './requests.tables.ts';
 
 /** Days after which an unrated resolved request closes, for a station without a settings row. */
@@ -28,9 +29,7 @@ export async function updateRequestSettings(
   stationId: number,
   input: { autoCloseDays: number },
 ) {
-  const station = await stationPlace(ctx.db, stationId);
-  if (!can(ctx.user, 'request.read', station)) throw new AppError('NOT_FOUND');
-  if (!can(ctx.user, 'request.configure', station)) throw new AppError('FORBIDDEN');
+  const station = await requireManager(ctx, stationId);
   return ctx.db.transaction(async (tx) => {
     const before = await settingsOf(tx, station.id);
     await tx

@@ -105,10 +105,7 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: z.object({ id: z.number(), status: z.enum(STATUSES) }) },
       },
     },
-    async (req, reply) => {
-      const request = await fileRequest(authed(req), req.body);
-      return reply.status(201).send({ id: request.id, status: request.status });
-    },
+    async (req, reply) => reply.status(201).send(await fileRequest(authed(req), req.body)),
   );
   app.get(
     '/requests',

@@ -16,6 +16,9 @@ export const ZCategory = z.object({
 export const ZCategoryList = z.object({ items: z.array(ZCategory) });
 export const ZStationParam = z.object({ stationId: ZId });
 
+/** Photos uploaded first through POST /request-photos (at most 9). */
+const ZPhotoIds = z.array(z.number().int().positive()).max(9).default([]);
+
 export const ZFileRequest = z.object({
   stationId: z.number().int().positive(),
   categoryId: z.number().int().positive(),
@@ -27,8 +30,7 @@ export const ZFileRequest = z.object({
   placeText: z.string().trim().max(100).optional(),
   isPublic: z.boolean().default(false),
   isAnonymous: z.boolean().default(true),
-  /** Photos uploaded first through POST /request-photos (at most 9). */
-  photoIds: z.array(z.number().int().positive()).max(9).default([]),
+  photoIds: ZPhotoIds,
   /** Staff entering a request for a resident say how it came in; residents file on the web. */
   channel: z.enum(['desk', 'phone', 'wechat', 'patrol']).optional(),
 });
@@ -111,7 +113,7 @@ export const ZTransitionRequest = z.object({
 export const ZCommentRequest = z
   .object({
     body: z.string().trim().max(LIMITS.textMax).default(''),
-    photoIds: z.array(z.number().int().positive()).max(9).default([]),
+    photoIds: ZPhotoIds,
   })
   .refine((c) => c.body.length > 0 || c.photoIds.length > 0, {
     path: ['body'],

@@ -7,9 +7,9 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { notifyUser } from '../notifications/notify.ts';
 import { stationPlace } from '../places/find-place.ts';
 import { buildings, households } from '../places/places.tables.ts';
-import { residentOfStation } from './file-request.ts';
-import { isOpen } from './lifecycle.ts';
-import { buildingOfPath, OPEN_STATUSES, publicViewerAt } from './public-requests.ts';
+import { noSuchCategory, residentOfStation } from './file-request.ts';
+import { isOpen, OPEN_STATUSES } from './lifecycle.ts';
+import { buildingOfPath, publicViewerAt, supportedBy } from './public-requests.ts';
 import { categories, requestEvents, requestSupporters, requests } from './requests.tables.ts';
 
 /**
@@ -24,7 +24,7 @@ const CHUNKS_MAX = 12;
  * The pieces of what the resident typed that are looked for in descriptions: Chinese text as
  * overlapping two-character chunks (楼道漏水 → 楼道, 道漏, 漏水), other words whole (two or more letters).
  */
-export function textChunks(q: string): string[] {
+function textChunks(q: string): string[] {
   const chunks = new Set<string>();
   for (const token of q.toLowerCase().split(/[\s\p{P}\p{S}]+/u)) {
     const chars = [...token];
@@ -50,16 +50,7 @@ export async function similarRequests(
     .select({ id: categories.id })
     .from(categories)
     .where(and(eq(categories.id, query.categoryId), eq(categories.stationId, station.id)));
-  if (!category) {
-    throw new AppError('VALIDATION', {
-      errors: [
-        {
-          path: 'categoryId',
-          message: { zh: '该自治站没有这个类别', en: 'No such category at this station' },
-        },
-      ],
-    });
-  }
+  if (!category) throw noSuchCategory();
   const householdId = query.householdId ?? resident?.householdId;
   let buildingPath: string | null = null;
   if (householdId !== undefined) {
@@ -107,8 +98,7 @@ export async function similarRequests(
       supporters: requests.supporters,
       createdAt: requests.createdAt,
       mine: sql<boolean>`coalesce(${requests.reporterUserId} = ${ctx.user.userId}, false)`,
-      supported: sql<boolean>`exists (select 1 from ${requestSupporters} s
-        where s.request_id = ${requests.id} and s.user_id = ${ctx.user.userId})`,
+      supported: supportedBy(ctx.user.userId),
     })
     .from(requests)
     .innerJoin(categories, eq(categories.id, requests.categoryId))
