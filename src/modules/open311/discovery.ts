@@ -1,7 +1,7 @@
 import type { Lang } from '../../server/http/errors.ts';
 import { list, type Value } from './format.ts';
 
-export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 
 /** When this endpoint's description last changed (the spec's sortable changeset). */
 const CHANGESET = '2026-11-22T00:00:00+08:00';

@@ -11,7 +11,7 @@ export const FORMATS = ['xml', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** A container element holding repeated `item` elements (`<services><service>…`). */
-export class ElementList {
+class ElementList {
   readonly item: string;
   readonly items: readonly Value[];
   constructor(item: string, items: readonly Value[]) {
@@ -62,21 +62,6 @@ export function render(format: Format, root: string, value: Value): string {
 /** The format a URL asks for by its extension; XML (the spec's required format) otherwise. */
 export function formatOfUrl(url: string): Format {
   return /\.json$/i.test(url.split('?')[0] ?? '') ? 'json' : 'xml';
-}
-
-/**
- * The spec's errors body. Its HTTP status is 404 for what does not exist, 403 for a missing or wrong
- * api_key, and 400 for anything else the request got wrong; `code` repeats the status as a string.
- */
-export function errorsBody(format: Format, status: number, descriptions: readonly string[]): string {
-  return render(
-    format,
-    'errors',
-    list(
-      'error',
-      descriptions.map((description) => ({ code: String(status), description })),
-    ),
-  );
 }
 
 /** The status an app error code answers with here: 403, 404, or 400 for every other refusal. */

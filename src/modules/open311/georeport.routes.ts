@@ -9,9 +9,9 @@ import { ERRORS } from '../../shared/errors.ts';
 import { discovery } from './discovery.ts';
 import {
   CONTENT_TYPES,
-  errorsBody,
   type Format,
   formatOfUrl,
+  list,
   open311Status,
   render,
   type Value,
@@ -40,6 +40,15 @@ const langOf = (req: FastifyRequest): Lang => pickLang(req.headers['accept-langu
 
 function send(reply: FastifyReply, format: Format, root: string, value: Value) {
   return reply.type(CONTENT_TYPES[format]).send(render(format, root, value));
+}
+
+/**
+ * The spec's errors body. Its HTTP status is 404 for what does not exist, 403 for a missing or wrong
+ * api_key, and 400 for anything else the request got wrong; `code` repeats the status as a string.
+ */
+function sendErrors(reply: FastifyReply, format: Format, status: number, descriptions: readonly string[]) {
+  const errors = descriptions.map((description) => ({ code: String(status), description }));
+  return send(reply.status(status), format, 'errors', list('error', errors));
 }
 
 /** The format an answer (or an error) is in: the path's extension, XML when it has none. */
@@ -78,11 +87,7 @@ function sendError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) 
     ];
     if (status === 500) req.log.error({ err }, 'unhandled error');
   }
-  const format = formatOf(req);
-  return reply
-    .status(status)
-    .type(CONTENT_TYPES[format])
-    .send(errorsBody(format, status, descriptions));
+  return sendErrors(reply, formatOf(req), status, descriptions);
 }
 
 const keys = new WeakMap<FastifyRequest, typeof open311Keys.$inferSelect>();
@@ -92,15 +97,11 @@ const georeport: FastifyPluginAsyncZod = async (app) => {
   await app.register(formbody);
   app.setErrorHandler(sendError);
   app.setNotFoundHandler((req, reply) => {
-    const format = formatOfUrl(req.url);
     const text = say(
       { zh: '没有这个资源，见 /open311/discovery.xml', en: 'No such resource; see /open311/discovery.xml' },
       langOf(req),
     );
-    return reply
-      .status(404)
-      .type(CONTENT_TYPES[format])
-      .send(errorsBody(format, 404, [text]));
+    return sendErrors(reply, formatOfUrl(req.url), 404, [text]);
   });
   const db = app.deps.db;
 

@@ -2,8 +2,7 @@ import type { ModuleManifest } from '../manifest.ts';
 import { georeportRoutes } from './georeport.routes.ts';
 import { open311Routes } from './open311.routes.ts';
 
-export { DEMO_KEY, hashKey, seedDemoKey } from './keys.ts';
-export { open311Keys } from './open311.tables.ts';
+export { seedDemoKey } from './keys.ts';
 
 /**
  * Open311 GeoReport v2 (docs/open311.md): the public endpoint under /open311 for outside systems

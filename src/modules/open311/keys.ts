@@ -6,10 +6,11 @@ import { AppError } from '../../server/http/errors.ts';
 import { can } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { stationPlace } from '../places/index.ts';
+import { jurisdictionOf } from './jurisdiction.ts';
 import { open311Keys } from './open311.tables.ts';
 
 /** Client keys are stored as their SHA-256 only; the key itself is shown once, when it is made. */
-export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
 type KeyRow = typeof open311Keys.$inferSelect;
 
@@ -31,6 +32,7 @@ async function requireConfigure(ctx: AuthedCtx, stationId: number) {
   return station;
 }
 
+/** The station's keys (never the keys themselves) and the jurisdiction_id to hand out with them. */
 export async function listKeys(ctx: AuthedCtx, stationId: number) {
   const station = await requireConfigure(ctx, stationId);
   const rows = await ctx.db
@@ -39,7 +41,7 @@ export async function listKeys(ctx: AuthedCtx, stationId: number) {
     .where(eq(open311Keys.stationId, station.id))
     .orderBy(desc(open311Keys.id))
     .limit(500);
-  return { items: rows.map(presentKey) };
+  return { jurisdictionId: jurisdictionOf(station.id), items: rows.map(presentKey) };
 }
 
 /** Makes a client key for the station; the answer is the only time the key is seen. */
@@ -103,7 +105,7 @@ export async function liveKey(db: DbOrTx, key: string): Promise<KeyRow | null> {
 }
 
 /** The demo install's client key for its main station (demo data only, never in a real install). */
-export const DEMO_KEY = 'demo-open311-key';
+const DEMO_KEY = 'demo-open311-key';
 
 export async function seedDemoKey(tx: DbOrTx, stationId: number) {
   await tx.insert(open311Keys).values({

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authed } from '../../server/http/context.ts';
 import { ZIdParam, ZOk } from '../../shared/limits.ts';
-import { jurisdictionOf } from './jurisdiction.ts';
 import { createKey, listKeys, revokeKey } from './keys.ts';
 import { ZCreatedOpen311Key, ZCreateOpen311Key, ZOpen311KeyList, ZStationParam } from './open311.schema.ts';
 
@@ -19,10 +18,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZOpen311KeyList },
       },
     },
-    async (req) => {
-      const { items } = await listKeys(authed(req), req.params.stationId);
-      return { jurisdictionId: jurisdictionOf(req.params.stationId), items };
-    },
+    async (req) => listKeys(authed(req), req.params.stationId),
   );
   app.post(
     '/stations/:stationId/open311-keys',

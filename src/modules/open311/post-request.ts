@@ -1,6 +1,6 @@
 import type { Ctx } from '../../server/http/context.ts';
 import { AppError, type Lang, type Text } from '../../server/http/errors.ts';
-import { locatePlace, stationPlace } from '../places/index.ts';
+import { locatePlace } from '../places/index.ts';
 import { fileFromClient } from '../requests/index.ts';
 import { list, type Value } from './format.ts';
 import type { open311Keys } from './open311.tables.ts';
@@ -28,7 +28,6 @@ export async function postServiceRequest(
   body: PostBody,
   lang: Lang,
 ): Promise<Value> {
-  const station = await stationPlace(ctx.db, key.stationId);
   const field = (name: string) => {
     const value = body[name];
     return typeof value === 'string' ? value.trim() : '';
@@ -67,7 +66,7 @@ export async function postServiceRequest(
     const match = ADDRESS_ID.exec(addressId);
     const kind = match?.[1] === 'b' ? 'building' : 'unit';
     const found = match ? await locatePlace(ctx.db, kind, Number(match[2])) : null;
-    if (!found || found.stationId !== station.id) {
+    if (!found || found.stationId !== key.stationId) {
       fail('address_id', '该辖区没有这个 address_id', 'address_id not found in this jurisdiction');
     } else if (kind === 'building') place.buildingId = found.id;
     else place.unitId = found.id;
@@ -106,7 +105,7 @@ export async function postServiceRequest(
 
   const contact = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, field(f)]).filter(([, v]) => v !== ''));
   const { request, category } = await fileFromClient(ctx, {
-    stationId: station.id,
+    stationId: key.stationId,
     serviceCode,
     description: field('description') || undefined,
     lat,

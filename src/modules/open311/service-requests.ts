@@ -12,13 +12,11 @@ import { resolveJurisdiction, type Station } from './jurisdiction.ts';
  * about the place: the address is the compound, building and unit from the place tree.
  */
 
-const DAY_MS = 24 * 3600_000;
-export const MAX_SPAN_DAYS = 90;
 export const MAX_ROWS = 1000;
 
 /** Linshe's statuses as Open311's two: closed once it is resolved or otherwise done with. */
-export const openStatuses = STATUSES.filter(isOpen);
-export const closedStatuses = STATUSES.filter((s) => !isOpen(s));
+const openStatuses = STATUSES.filter(isOpen);
+const closedStatuses = STATUSES.filter((s) => !isOpen(s));
 const open311Status = (status: Status) => (isOpen(status) ? 'open' : 'closed');
 
 /** Who answers for it: the station until escalated, then the level above (never a person). */
@@ -32,6 +30,7 @@ function baseQuery(db: DbOrTx) {
   return db
     .select({
       id: requests.id,
+      stationId: requests.stationId,
       status: requests.status,
       level: requests.level,
       description: requests.description,
@@ -149,16 +148,11 @@ export async function getServiceRequest(
   id: number,
   lang: Lang,
 ) {
-  let station: Station | null = null;
-  if (jurisdictionId) station = await resolveJurisdiction(db, jurisdictionId);
-  else {
-    const [own] = await db
-      .select({ stationId: requests.stationId })
-      .from(requests)
-      .where(eq(requests.id, id));
-    station = own ? await locatePlace(db, 'station', own.stationId) : null;
-  }
-  const rows = station ? await baseQuery(db).where(and(publicAt(station), eq(requests.id, id))) : [];
+  const given = jurisdictionId ? await resolveJurisdiction(db, jurisdictionId) : null;
+  const rows = await baseQuery(db).where(
+    and(given ? publicAt(given) : eq(requests.isPublic, true), eq(requests.id, id)),
+  );
+  const station = given ?? (rows[0] ? await locatePlace(db, 'station', rows[0].stationId) : null);
   if (!station || rows.length === 0) {
     throw new AppError('NOT_FOUND', {
       detail: { zh: '找不到该 service_request_id', en: 'service_request_id not found' },
@@ -167,29 +161,31 @@ export async function getServiceRequest(
   return present(db, station, rows, lang);
 }
 
-export interface RequestsFilter {
-  /** When given, these requests and no other filter. */
-  ids?: number[] | undefined;
-  serviceCodes?: string[] | undefined;
-  statuses?: ('open' | 'closed')[] | undefined;
-  from: Date;
-  to: Date;
-}
+/** These requests and no other filter, or the requests of a period, of some services, open or closed. */
+export type RequestsFilter =
+  | { ids: number[] }
+  | {
+      serviceCodes?: string[] | undefined;
+      status?: 'open' | 'closed' | undefined;
+      from: Date;
+      to: Date;
+    };
 
 /** GET requests: newest first, at most 1000, requested within [from, to] (at most 90 days). */
 export async function listServiceRequests(db: DbOrTx, station: Station, filter: RequestsFilter, lang: Lang) {
-  const where: (SQL | undefined)[] = [publicAt(station)];
-  if (filter.ids) {
-    where.push(inArray(requests.id, filter.ids));
-  } else {
-    where.push(gte(requests.createdAt, filter.from), lte(requests.createdAt, filter.to));
-    if (filter.serviceCodes) where.push(inArray(categories.code, filter.serviceCodes));
-    if (filter.statuses && filter.statuses.length === 1) {
-      where.push(inArray(requests.status, filter.statuses[0] === 'open' ? openStatuses : closedStatuses));
-    }
-  }
+  const where: (SQL | undefined)[] =
+    'ids' in filter
+      ? [inArray(requests.id, filter.ids)]
+      : [
+          gte(requests.createdAt, filter.from),
+          lte(requests.createdAt, filter.to),
+          filter.serviceCodes ? inArray(categories.code, filter.serviceCodes) : undefined,
+          filter.status
+            ? inArray(requests.status, filter.status === 'open' ? openStatuses : closedStatuses)
+            : undefined,
+        ];
   const rows = await baseQuery(db)
-    .where(and(...where))
+    .where(and(publicAt(station), ...where))
     .orderBy(desc(requests.createdAt), desc(requests.id))
     .limit(MAX_ROWS);
   return present(db, station, rows, lang);
@@ -235,31 +231,4 @@ export async function listUpdates(db: DbOrTx, station: Station, range: { from: D
       media_url: e.media,
     })),
   );
-}
-
-/** The [from, to] a query asks for: `to` defaults to now, `from` to `defaultDays` before it; ≤ 90 days. */
-export function dateRange(from: Date | null, to: Date | null, defaultDays: number) {
-  const end = to ?? new Date();
-  const start = from ?? new Date(end.getTime() - defaultDays * DAY_MS);
-  if (start > end) {
-    throw new AppError('VALIDATION', {
-      errors: [
-        { path: 'start_date', message: { zh: '不能晚于 end_date', en: 'Must not be after end_date' } },
-      ],
-    });
-  }
-  if (end.getTime() - start.getTime() > MAX_SPAN_DAYS * DAY_MS) {
-    throw new AppError('VALIDATION', {
-      errors: [
-        {
-          path: 'start_date',
-          message: {
-            zh: `start_date 到 end_date 不能超过 ${MAX_SPAN_DAYS} 天`,
-            en: `start_date to end_date may not span more than ${MAX_SPAN_DAYS} days`,
-          },
-        },
-      ],
-    });
-  }
-  return { from: start, to: end };
 }

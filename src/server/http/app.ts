@@ -35,7 +35,7 @@ export interface AppDeps {
 }
 
 /** The dependencies as handlers see them: the blob store is always there. */
-export type AppServices = AppDeps & { blobs: BlobStore };
+type AppServices = AppDeps & { blobs: BlobStore };
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -3,7 +3,7 @@ import type { ZodType } from 'zod';
 import { AppError } from './errors.ts';
 
 /** Opaque cursors: the sort key of the last row, base64url-encoded JSON. */
-export function encodeCursor(value: readonly (string | number)[]): string {
+function encodeCursor(value: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 

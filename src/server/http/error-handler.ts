@@ -56,17 +56,14 @@ function send(reply: FastifyReply, body: ReturnType<typeof problem>) {
 
 /** Every error leaves as problem+json with a stable code; never SQL, stack traces or input values. */
 export function registerErrorHandling(app: FastifyInstance, options: { spaFallback: boolean }): void {
-  app.setErrorHandler((err: FastifyError & Partial<ValidationFailure>, req, reply) => {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = pickLang(req.headers['accept-language']);
     if (err instanceof AppError) {
       const errors = err.errors?.map((e) => ({ path: e.path, message: say(e.message, lang) }));
       return send(reply, problem(err.code, lang, err.detail, errors, err.extra));
     }
-    const issues = err[ZOD_ISSUES];
-    if (issues) {
-      const where = err.validationContext;
-      return send(reply, problem('VALIDATION', lang, undefined, fieldErrors(issues, lang, where)));
-    }
+    const fields = validationErrors(err, lang);
+    if (fields) return send(reply, problem('VALIDATION', lang, undefined, fields));
     const pgCode = pgErrorCode(err);
     if (pgCode === '23505') return send(reply, problem('CONFLICT', lang));
     if (pgCode === '23503') return send(reply, problem('NOT_FOUND', lang));

@@ -5,14 +5,13 @@ import path from 'node:path';
 /**
  * Where uploaded files live, addressed by a key the caller derives from the content (a SHA-256).
  * Writing the same key twice is harmless. The file system store keeps blobs under the data dir;
- * an S3-compatible store implements the same three methods (put = PutObject, get = GetObject,
- * has = HeadObject) when an install outgrows one disk.
+ * an S3-compatible store implements the same two methods (put = PutObject, get = GetObject) when an
+ * install outgrows one disk.
  */
 export interface BlobStore {
   put(key: string, data: Buffer): Promise<void>;
   /** The bytes, or null when there is no such blob. */
   get(key: string): Promise<Buffer | null>;
-  has(key: string): Promise<boolean>;
 }
 
 const KEY = /^[a-z0-9][a-z0-9._-]{7,127}$/;
@@ -32,7 +31,8 @@ export class FsBlobStore implements BlobStore {
 
   async put(key: string, data: Buffer): Promise<void> {
     const file = this.fileOf(key);
-    if (await this.has(key)) return;
+    // The key is derived from the content: a blob already there holds the same bytes.
+    if (await exists(file)) return;
     await fs.mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     await fs.writeFile(tmp, data, { mode: 0o640 });
@@ -47,13 +47,13 @@ export class FsBlobStore implements BlobStore {
       throw err;
     }
   }
+}
 
-  async has(key: string): Promise<boolean> {
-    try {
-      await fs.access(this.fileOf(key));
-      return true;
-    } catch {
-      return false;
-    }
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
   }
 }
