@@ -1,7 +1,7 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useCursorPages } from '../../api/cursorPages.ts';
-import type { HouseholdDetail, HouseholdRow, PlaceKind, PlaceNode } from '../../api/types.ts';
+import type { HouseholdDetail, HouseholdPage, HouseholdRow, PlaceKind, PlaceNode } from '../../api/types.ts';
 
 export function childrenKey(parent?: { kind: PlaceKind; id: number }) {
   return ['places', 'children', parent?.kind ?? 'root', parent?.id ?? 0] as const;
@@ -48,6 +48,18 @@ export function useHouseholds(scope: HouseholdScope | null) {
     enabled: !!scope,
     path: '/households',
     query: scope ? { [SCOPE_PARAM[scope.kind]]: scope.id, limit: 50 } : {},
+  });
+}
+
+/**
+ * The households of one unit in a single page, for a select. Its key differs from `useHouseholds`
+ * (a paged list whose cache entries have another shape) but stays under `households`.
+ */
+export function useUnitHouseholds(unitId: number | null) {
+  return useQuery({
+    queryKey: ['households', 'unit-options', unitId],
+    enabled: unitId !== null,
+    queryFn: ({ signal }) => api<HouseholdPage>('/households', { query: { unitId, limit: 100 }, signal }),
   });
 }
 

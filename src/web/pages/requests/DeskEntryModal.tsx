@@ -1,11 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Modal, Radio, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { HouseholdPage } from '../../api/types.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useUnitHouseholds } from '../places/placesApi.ts';
 import { PhotoPicker } from './PhotoPicker.tsx';
 import { BuildingUnitSelects, NO_PLACE, type PickedPlace, placeFields } from './PlacePicker.tsx';
 import { type Photo, useCategories, useFileRequest } from './requestsApi.ts';
@@ -28,12 +26,7 @@ export function DeskEntryModal(props: { stationId: number; open: boolean; onClos
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [isPublic, setPublic] = useState(false);
   const categories = useCategories(props.stationId);
-  const rooms = useQuery({
-    queryKey: ['households', 'unit', picked.unitId],
-    enabled: picked.unitId !== null,
-    queryFn: ({ signal }) =>
-      api<HouseholdPage>('/households', { query: { unitId: picked.unitId, limit: 100 }, signal }),
-  });
+  const rooms = useUnitHouseholds(picked.unitId);
   const file = useFileRequest();
 
   const submit = () => {

@@ -16,6 +16,7 @@ import {
   useSimilar,
   useSupport,
 } from './requestsApi.ts';
+import { SupportButton } from './SupportButton.tsx';
 
 type Where = 'home' | 'building' | 'other';
 
@@ -171,15 +172,11 @@ export default function FileRequestPage() {
                       {s.mine ? (
                         <Tag>{t('requests.similar.mine')}</Tag>
                       ) : (
-                        <Button
+                        <SupportButton
+                          request={s}
+                          support={support}
                           type={s.supported ? 'default' : 'primary'}
-                          loading={support.isPending && support.variables?.id === s.id}
-                          aria-pressed={s.supported}
-                          aria-label={t('requests.similar.plusOneFor', { text: s.description.slice(0, 20) })}
-                          onClick={() => support.mutate({ id: s.id, on: !s.supported })}
-                        >
-                          {s.supported ? t('requests.similar.supported') : t('requests.similar.plusOne')}
-                        </Button>
+                        />
                       )}
                     </li>
                   ))}

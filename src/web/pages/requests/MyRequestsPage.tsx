@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Segmented, Space, Tag } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import type { ZPublicRequestPage } from '../../../modules/requests/insights.schema.ts';
+import { isOpen } from '../../../modules/requests/lifecycle.ts';
 import { rowsOf, useCursorPages } from '../../api/cursorPages.ts';
 import { useMe } from '../../app/session.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -12,9 +13,9 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { REQUESTS_KEY, type RequestRow, useSupport } from './requestsApi.ts';
 import { StatusTag } from './StatusTag.tsx';
+import { SupportButton } from './SupportButton.tsx';
 
 type PublicRequest = z.output<typeof ZPublicRequestPage>['items'][number];
-const OPEN: readonly string[] = ['submitted', 'accepted', 'assigned', 'inProgress'];
 
 /** Residents: the requests I reported, and my compound's public requests with their progress. */
 export default function MyRequestsPage() {
@@ -58,24 +59,16 @@ function Mine() {
     path: '/requests/mine',
     query: { limit: 20 },
   });
-  if (pages.error) return <ProblemAlert error={pages.error} />;
-  const items = rowsOf(pages);
   return (
-    <Card>
-      <List
-        loading={pages.isPending}
-        dataSource={items}
-        locale={{ emptyText: <Empty description={t('requests.noneYet')} /> }}
-        renderItem={(r) => (
-          <List.Item key={r.id}>
-            <Link to={`/requests/${r.id}`} className="request-link">
-              <RequestSummary request={r} />
-            </Link>
-          </List.Item>
-        )}
-      />
-      <LoadMore pages={pages} block />
-    </Card>
+    <RequestList
+      pages={pages}
+      empty={t('requests.noneYet')}
+      renderItem={(r) => (
+        <Link to={`/requests/${r.id}`} className="request-link">
+          <RequestSummary request={r} />
+        </Link>
+      )}
+    />
   );
 }
 
@@ -87,39 +80,45 @@ function PublicList({ stationId }: { stationId: number }) {
     path: `/stations/${stationId}/public-requests`,
     query: { limit: 20 },
   });
+  return (
+    <RequestList
+      pages={pages}
+      empty={t('requests.noPublic')}
+      renderItem={(r) => (
+        <div className="request-link">
+          <RequestSummary request={r} showPlace />
+          <Space size={8} wrap>
+            {r.holder ? <span className="hint">{t('requests.heldBy', { holder: r.holder })}</span> : null}
+            {r.reporter ? <span className="hint">{r.reporter.name}</span> : null}
+            <span className="hint">{t('requests.similar.count', { count: r.supporters })}</span>
+            {isOpen(r.status) ? <SupportButton request={r} support={support} size="small" /> : null}
+          </Space>
+        </div>
+      )}
+    >
+      {support.error ? <ProblemAlert error={support.error} /> : null}
+    </RequestList>
+  );
+}
+
+/** A cursor-paged list of requests in a card; `children` go between the list and "load more". */
+function RequestList<T extends { id: number }>(props: {
+  pages: ReturnType<typeof useCursorPages<T>>;
+  empty: string;
+  renderItem: (request: T) => ReactNode;
+  children?: ReactNode;
+}) {
+  const { pages } = props;
   if (pages.error) return <ProblemAlert error={pages.error} />;
-  const items = rowsOf(pages);
   return (
     <Card>
       <List
         loading={pages.isPending}
-        dataSource={items}
-        locale={{ emptyText: <Empty description={t('requests.noPublic')} /> }}
-        renderItem={(r) => (
-          <List.Item key={r.id}>
-            <div className="request-link">
-              <RequestSummary request={r} showPlace />
-              <Space size={8} wrap>
-                {r.holder ? <span className="hint">{t('requests.heldBy', { holder: r.holder })}</span> : null}
-                {r.reporter ? <span className="hint">{r.reporter.name}</span> : null}
-                <span className="hint">{t('requests.similar.count', { count: r.supporters })}</span>
-                {OPEN.includes(r.status) ? (
-                  <Button
-                    size="small"
-                    aria-pressed={r.supported}
-                    aria-label={t('requests.similar.plusOneFor', { text: r.description.slice(0, 20) })}
-                    loading={support.isPending && support.variables?.id === r.id}
-                    onClick={() => support.mutate({ id: r.id, on: !r.supported })}
-                  >
-                    {r.supported ? t('requests.similar.supported') : t('requests.similar.plusOne')}
-                  </Button>
-                ) : null}
-              </Space>
-            </div>
-          </List.Item>
-        )}
+        dataSource={rowsOf(pages)}
+        locale={{ emptyText: <Empty description={props.empty} /> }}
+        renderItem={(r) => <List.Item key={r.id}>{props.renderItem(r)}</List.Item>}
       />
-      {support.error ? <ProblemAlert error={support.error} /> : null}
+      {props.children}
       <LoadMore pages={pages} block />
     </Card>
   );

@@ -30,6 +30,7 @@ interface Filters {
   overdue: boolean;
   sort: 'newest' | 'due';
 }
+const NO_FILTERS: Filters = { overdue: false, sort: 'newest' };
 
 /** Staff: a station's request queue, filtered and sorted, and entering a request for a resident. */
 export default function QueuePage() {
@@ -39,7 +40,7 @@ export default function QueuePage() {
   const [picked, setPicked] = useState<StationRef | null>(null);
   const station = picked ?? own[0] ?? null;
   const stationId = station?.id ?? null;
-  const [filters, setFilters] = useState<Filters>({ overdue: false, sort: 'newest' });
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [entering, setEntering] = useState(false);
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
@@ -74,7 +75,7 @@ export default function QueuePage() {
           current={station}
           onPick={(s) => {
             setPicked(s);
-            setFilters({ overdue: false, sort: 'newest' });
+            setFilters(NO_FILTERS);
           }}
         />
         <div className="stack">

@@ -17,6 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { nextLevel, previousLevel } from '../../../modules/requests/lifecycle.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -219,13 +220,15 @@ function StaffActions({ request }: { request: RequestDetail }) {
           {action === 'handBack' ? (
             <p>
               {t('requests.detail.handBackTo', {
-                level: t(`requests.level.${previousLevelOf(request.level)}`),
+                level: t(`requests.level.${previousLevel(request.level) ?? request.level}`),
               })}
             </p>
           ) : null}
           {action === 'escalate' ? (
             <p>
-              {t('requests.detail.escalateTo', { level: t(`requests.level.${nextLevelOf(request.level)}`) })}
+              {t('requests.detail.escalateTo', {
+                level: t(`requests.level.${nextLevel(request.level) ?? request.level}`),
+              })}
             </p>
           ) : null}
           {action === 'assign' ? (
@@ -270,14 +273,6 @@ function StaffActions({ request }: { request: RequestDetail }) {
       </Modal>
     </Card>
   );
-}
-
-const LEVELS = ['station', 'community', 'street', 'district'] as const;
-function nextLevelOf(level: RequestDetail['level']): RequestDetail['level'] {
-  return LEVELS[Math.min(LEVELS.indexOf(level) + 1, LEVELS.length - 1)]!;
-}
-function previousLevelOf(level: RequestDetail['level']): RequestDetail['level'] {
-  return LEVELS[Math.max(LEVELS.indexOf(level) - 1, 0)]!;
 }
 
 function ReporterActions({ request }: { request: RequestDetail }) {
