@@ -9,6 +9,7 @@ import { roleGrants, users } from '../src/modules/accounts/accounts.tables.ts';
 import { hashPassword } from '../src/modules/accounts/password.ts';
 import { seedDemo } from '../src/modules/demo/seed-demo.ts';
 import { householdMembers, residents } from '../src/modules/people/people.tables.ts';
+import { stationPlace } from '../src/modules/places/find-place.ts';
 import { compounds } from '../src/modules/places/places.tables.ts';
 import { stationCategories } from '../src/modules/requests/file-request.ts';
 import { categories } from '../src/modules/requests/requests.tables.ts';
@@ -35,44 +36,34 @@ const database = await openDatabase(config);
 await seedDemo(database.db);
 await synthesizeCity(database.db, { stations, households: householdsPer, seed: 1 });
 const [compound] = await database.db.select().from(compounds).where(eq(compounds.name, '合成小区1'));
-const [user] = await database.db
-  .insert(users)
-  .values({
-    phone: '13899999999',
-    passwordHash: await hashPassword('bench-password'),
-    displayName: '压测理事长',
-  })
-  .returning({ id: users.id });
-await database.db.insert(roleGrants).values({
-  userId: user!.id,
-  role: 'chair',
-  stationId: compound!.stationId,
-  path: null,
-  scopeName: '合成小区1自治站',
-});
+const passwordHash = await hashPassword('bench-password');
+/** A bench user (password `bench-password`), with a role on the synthetic station when given. */
+async function benchUser(phone: string, displayName: string, role?: 'chair' | 'councilMember') {
+  const [user] = await database.db
+    .insert(users)
+    .values({ phone, passwordHash, displayName })
+    .returning({ id: users.id });
+  if (role) {
+    await database.db.insert(roleGrants).values({
+      userId: user!.id,
+      role,
+      stationId: compound!.stationId,
+      path: null,
+      scopeName: '合成小区1自治站',
+    });
+  }
+  return user!.id;
+}
+await benchUser('13899999999', '压测理事长', 'chair');
 
 // Requests: a council member handles leaks (so filing one routes it and writes a notification), and a
 // verified resident of a household on the station files them on the web.
-const [council] = await database.db
-  .insert(users)
-  .values({
-    phone: '13899999997',
-    passwordHash: await hashPassword('bench-password'),
-    displayName: '压测委员',
-  })
-  .returning({ id: users.id });
-await database.db.insert(roleGrants).values({
-  userId: council!.id,
-  role: 'councilMember',
-  stationId: compound!.stationId,
-  path: null,
-  scopeName: '合成小区1自治站',
-});
+const councilId = await benchUser('13899999997', '压测委员', 'councilMember');
 const stationCats = await stationCategories(database.db, compound!.stationId);
 const leak = stationCats.find((c) => c.code === 'leak')!;
 await database.db
   .update(categories)
-  .set({ handlerKind: 'member', handlerUserId: council!.id })
+  .set({ handlerKind: 'member', handlerUserId: councilId })
   .where(eq(categories.id, leak.id));
 const [member] = await database.db
   .select({ residentId: residents.id, householdId: householdMembers.householdId })
@@ -81,22 +72,12 @@ const [member] = await database.db
   .where(eq(residents.stationId, compound!.stationId))
   .orderBy(residents.id)
   .limit(1);
-const [residentUser] = await database.db
-  .insert(users)
-  .values({
-    phone: '13899999998',
-    passwordHash: await hashPassword('bench-password'),
-    displayName: '压测居民',
-  })
-  .returning({ id: users.id });
 await database.db
   .update(residents)
-  .set({ userId: residentUser!.id, verifiedAt: new Date() })
+  .set({ userId: await benchUser('13899999998', '压测居民'), verifiedAt: new Date() })
   .where(eq(residents.id, member!.residentId));
-const [station] = (
-  await database.pool.query('select path from places_stations where id = $1', [compound!.stationId])
-).rows as [{ path: string }];
-await seedRequestHistory(compound!.stationId, council!.id, requestHistory);
+const station = await stationPlace(database.db, compound!.stationId);
+await seedRequestHistory(compound!.stationId, councilId, requestHistory);
 // To try a schema change (an index) before writing its migration: BENCH_EXTRA_SQL='create index …'.
 if (process.env.BENCH_EXTRA_SQL) await database.pool.query(process.env.BENCH_EXTRA_SQL);
 

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/modules/accounts/accounts.tables.ts';
 import { auditEvents } from '../../src/modules/audit/audit.tables.ts';
 import { open311Keys } from '../../src/modules/open311/open311.tables.ts';
-import { compounds } from '../../src/modules/places/places.tables.ts';
 import { categories, requestEvents, requests } from '../../src/modules/requests/requests.tables.ts';
+import { stationOf } from '../support/factories.ts';
 import { type TestContext, useTestApp } from '../support/harness.ts';
 
 // Conformance with GeoReport v2 (wiki.open311.org/GeoReport_v2), its Service Discovery page and the
@@ -37,10 +37,8 @@ let otherStationId: number;
 let councilId: number;
 let jur: string;
 
-const get = (url: string, cookie?: string) =>
-  t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
-const api = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie?: string, payload?: object) =>
-  t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
+/** The Open311 endpoints are public: no session. */
+const get = (url: string) => t.call('GET', url);
 const postForm = (format: 'xml' | 'json', form: string) =>
   t.app.inject({
     method: 'POST',
@@ -112,10 +110,8 @@ beforeAll(async () => {
   council = await t.login('13800000004');
   resident = await t.login('13800000010');
   admin = await t.login('13800000001');
-  const [nanjiang] = await t.db.select().from(compounds).where(eq(compounds.name, '南江绿苑'));
-  const [other] = await t.db.select().from(compounds).where(eq(compounds.name, '恒业小区'));
-  stationId = nanjiang!.stationId;
-  otherStationId = other!.stationId;
+  stationId = await stationOf(t, '南江绿苑');
+  otherStationId = await stationOf(t, '恒业小区');
   jur = `linshe-s${stationId}`;
   const [member] = await t.db.select().from(users).where(eq(users.phone, '13800000004'));
   councilId = member!.id;
@@ -279,7 +275,7 @@ describe('GET services and service definitions', () => {
 describe('POST requests', () => {
   it('refuses a missing, unknown, revoked or other station’s api_key with 403, and changes nothing', async () => {
     // A key of another station, even with that station's jurisdiction_id, is not this one's.
-    const other = await api('POST', `/api/v1/stations/${otherStationId}/open311-keys`, admin, {
+    const other = await t.call('POST', `/api/v1/stations/${otherStationId}/open311-keys`, admin, {
       name: '恒业对接',
     });
     expect(other.statusCode).toBe(201);
@@ -297,7 +293,7 @@ describe('POST requests', () => {
     expectErrors(await postForm('xml', valid({ api_key: other.json().key })), 403, 'xml');
     expectErrors(await postForm('xml', valid({ jurisdiction_id: `linshe-s${otherStationId}` })), 403, 'xml');
     // No body at all, or one that is not a form.
-    expectErrors(await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json' }), 403, 'json');
+    expectErrors(await t.call('POST', '/open311/v2/requests.json'), 403, 'json');
     const plain = await t.app.inject({
       method: 'POST',
       url: '/open311/v2/requests.xml',
@@ -409,7 +405,7 @@ describe('POST requests', () => {
     const [key] = await t.db.select().from(open311Keys).where(eq(open311Keys.id, row!.clientKeyId!));
     expect(key).toMatchObject({ stationId, name: '演示客户端' });
 
-    const queue = (await api('GET', `/api/v1/requests?stationId=${stationId}`, chair)).json();
+    const queue = (await t.call('GET', `/api/v1/requests?stationId=${stationId}`, chair)).json();
     expect(queue.items.find((r: { id: number }) => r.id === id)).toMatchObject({
       channel: 'open311',
       status: 'submitted',
@@ -457,7 +453,7 @@ describe('POST requests', () => {
     });
     expect(first.agency_responsible).toBe('南江绿苑小区自治站');
 
-    const move = (payload: object) => api('POST', `/api/v1/requests/${id}/transitions`, chair, payload);
+    const move = (payload: object) => t.call('POST', `/api/v1/requests/${id}/transitions`, chair, payload);
     expect((await move({ action: 'accept' })).statusCode).toBe(200);
     expect((await move({ action: 'assign', handlerUserId: councilId })).statusCode).toBe(200);
     const assigned = await one();
@@ -599,10 +595,10 @@ describe('GET requests', () => {
   });
 
   it('never show private requests or anything personal', async () => {
-    const me = (await api('GET', '/api/v1/me', resident)).json();
+    const me = (await t.call('GET', '/api/v1/me', resident)).json();
     const household = me.households[0].householdId;
-    const filed = (body: object) => api('POST', '/api/v1/requests', resident, body);
-    const cats = (await api('GET', `/api/v1/stations/${stationId}/request-categories`, resident)).json()
+    const filed = (body: object) => t.call('POST', '/api/v1/requests', resident, body);
+    const cats = (await t.call('GET', `/api/v1/stations/${stationId}/request-categories`, resident)).json()
       .items;
     const categoryId = cats.find((c: { code: string }) => c.code === 'sanitation').id;
     const priv = await filed({ stationId, categoryId, description: '楼下垃圾桶满了', isPublic: false });
@@ -659,36 +655,38 @@ describe('client key management', () => {
   const keysUrl = () => `/api/v1/stations/${stationId}/open311-keys`;
 
   it('requires authentication', async () => {
-    expect((await api('GET', keysUrl())).statusCode).toBe(401);
-    expect((await api('POST', keysUrl(), undefined, { name: 'x' })).statusCode).toBe(401);
-    expect((await api('DELETE', '/api/v1/open311-keys/1')).statusCode).toBe(401);
+    expect((await t.call('GET', keysUrl())).statusCode).toBe(401);
+    expect((await t.call('POST', keysUrl(), undefined, { name: 'x' })).statusCode).toBe(401);
+    expect((await t.call('DELETE', '/api/v1/open311-keys/1')).statusCode).toBe(401);
   });
 
   it('rejects bad input', async () => {
-    expect((await api('POST', keysUrl(), chair, { name: '' })).statusCode).toBe(400);
-    expect((await api('POST', keysUrl(), chair, { name: 'x'.repeat(41) })).statusCode).toBe(400);
-    expect((await api('POST', '/api/v1/stations/abc/open311-keys', chair, { name: 'x' })).statusCode).toBe(
+    expect((await t.call('POST', keysUrl(), chair, { name: '' })).statusCode).toBe(400);
+    expect((await t.call('POST', keysUrl(), chair, { name: 'x'.repeat(41) })).statusCode).toBe(400);
+    expect((await t.call('POST', '/api/v1/stations/abc/open311-keys', chair, { name: 'x' })).statusCode).toBe(
       400,
     );
-    expect((await api('DELETE', '/api/v1/open311-keys/abc', chair)).statusCode).toBe(400);
-    expect((await api('GET', '/api/v1/stations/999999/open311-keys', chair)).statusCode).toBe(404);
+    expect((await t.call('DELETE', '/api/v1/open311-keys/abc', chair)).statusCode).toBe(400);
+    expect((await t.call('GET', '/api/v1/stations/999999/open311-keys', chair)).statusCode).toBe(404);
   });
 
   it('are for the station’s admins: residents see nothing, members who only handle requests are refused', async () => {
-    expect((await api('GET', keysUrl(), resident)).statusCode).toBe(404);
-    expect((await api('POST', keysUrl(), resident, { name: 'x' })).statusCode).toBe(404);
-    expect((await api('GET', keysUrl(), council)).statusCode).toBe(403);
-    expect((await api('POST', keysUrl(), council, { name: 'x' })).statusCode).toBe(403);
-    expect((await api('GET', `/api/v1/stations/${otherStationId}/open311-keys`, chair)).statusCode).toBe(404);
+    expect((await t.call('GET', keysUrl(), resident)).statusCode).toBe(404);
+    expect((await t.call('POST', keysUrl(), resident, { name: 'x' })).statusCode).toBe(404);
+    expect((await t.call('GET', keysUrl(), council)).statusCode).toBe(403);
+    expect((await t.call('POST', keysUrl(), council, { name: 'x' })).statusCode).toBe(403);
+    expect((await t.call('GET', `/api/v1/stations/${otherStationId}/open311-keys`, chair)).statusCode).toBe(
+      404,
+    );
   });
 
   it('show a new key once, list keys without them, and a revoked key stops working at once', async () => {
-    const made = await api('POST', keysUrl(), chair, { name: '12345 热线对接' });
+    const made = await t.call('POST', keysUrl(), chair, { name: '12345 热线对接' });
     expect(made.statusCode).toBe(201);
     const { key, id, keyTail } = made.json();
     expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(keyTail).toBe(key.slice(-4));
-    const listed = (await api('GET', keysUrl(), chair)).json();
+    const listed = (await t.call('GET', keysUrl(), chair)).json();
     expect(listed.jurisdictionId).toBe(jur);
     expect(listed.items.map((k: { name: string }) => k.name)).toEqual(['12345 热线对接', '演示客户端']);
     expect(JSON.stringify(listed)).not.toContain(key);
@@ -699,16 +697,16 @@ describe('client key management', () => {
     expect((await postForm('json', withKey)).statusCode).toBe(200);
 
     const otherKey = (
-      await api('POST', `/api/v1/stations/${otherStationId}/open311-keys`, admin, { name: '别处' })
+      await t.call('POST', `/api/v1/stations/${otherStationId}/open311-keys`, admin, { name: '别处' })
     ).json();
-    expect((await api('DELETE', `/api/v1/open311-keys/${otherKey.id}`, chair)).statusCode).toBe(404);
-    expect((await api('DELETE', `/api/v1/open311-keys/${id}`, council)).statusCode).toBe(403);
-    expect((await api('DELETE', `/api/v1/open311-keys/${id}`, chair)).json()).toEqual({ ok: true });
-    expect((await api('DELETE', `/api/v1/open311-keys/${id}`, chair)).json()).toEqual({ ok: true });
+    expect((await t.call('DELETE', `/api/v1/open311-keys/${otherKey.id}`, chair)).statusCode).toBe(404);
+    expect((await t.call('DELETE', `/api/v1/open311-keys/${id}`, council)).statusCode).toBe(403);
+    expect((await t.call('DELETE', `/api/v1/open311-keys/${id}`, chair)).json()).toEqual({ ok: true });
+    expect((await t.call('DELETE', `/api/v1/open311-keys/${id}`, chair)).json()).toEqual({ ok: true });
     const before = await counts();
     expectErrors(await postForm('json', withKey), 403, 'json');
     expect(await counts()).toEqual(before);
-    const after = (await api('GET', keysUrl(), chair)).json();
+    const after = (await t.call('GET', keysUrl(), chair)).json();
     expect(after.items.find((k: { id: number }) => k.id === id).revokedAt).toMatch(W3C_DATETIME);
 
     const audit = await t.db

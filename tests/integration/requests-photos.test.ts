@@ -4,9 +4,9 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { residents } from '../../src/modules/people/people.tables.ts';
-import { compounds } from '../../src/modules/places/places.tables.ts';
 import { requestPhotos, requests } from '../../src/modules/requests/requests.tables.ts';
-import { makeUser, type TestContext, useTestApp } from '../support/harness.ts';
+import { stationOf } from '../support/factories.ts';
+import { makeUser, PASSWORD, type TestContext, useTestApp } from '../support/harness.ts';
 import { multipart } from '../support/multipart.ts';
 
 // On the demo: 林阿姨 (verified, 南江绿苑) files with photos; a neighbour in the same compound must
@@ -19,17 +19,25 @@ let stationId: number;
 let otherStationId: number;
 let categoryId: number;
 
-const upload = (cookie: string | undefined, station: number | string, data: Buffer, name = 'photo.jpg') => {
+const upload = (
+  cookie: string | undefined,
+  station: number | string,
+  data: Buffer,
+  name = 'photo.jpg',
+  headers: Record<string, string> = {},
+) => {
   const body = multipart({ stationId: station }, { name, type: 'image/jpeg', data });
   return t.app.inject({
     method: 'POST',
     url: '/api/v1/request-photos',
-    headers: { ...(cookie ? { cookie } : {}), 'content-type': body.contentType },
+    headers: { ...headers, ...(cookie ? { cookie } : {}), 'content-type': body.contentType },
     payload: body.payload,
   });
 };
-const get = (url: string, cookie?: string) =>
-  t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+const get = (url: string, cookie?: string) => t.call('GET', url, cookie);
+/** 林阿姨 files a leak at 南江绿苑. */
+const file = (payload: object) =>
+  t.call('POST', '/api/v1/requests', resident, { stationId, categoryId, ...payload });
 
 /** A phone-camera-like JPEG: 3000×2000, with a camera make and a GPS position in its EXIF. */
 async function cameraPhoto(): Promise<Buffer> {
@@ -51,10 +59,8 @@ beforeAll(async () => {
   t = await useTestApp({ demo: true });
   resident = await t.login('13800000010');
   chair = await t.login('13800000003');
-  const [nanjiang] = await t.db.select().from(compounds).where(eq(compounds.name, '南江绿苑'));
-  const [other] = await t.db.select().from(compounds).where(eq(compounds.name, '恒业小区'));
-  stationId = nanjiang!.stationId;
-  otherStationId = other!.stationId;
+  stationId = await stationOf(t, '南江绿苑');
+  otherStationId = await stationOf(t, '恒业小区');
   // A second verified resident of 南江绿苑.
   const user = await makeUser(t, { phone: '13900000090', name: '邻居' });
   const [free] = await t.db
@@ -63,7 +69,7 @@ beforeAll(async () => {
     .where(and(eq(residents.stationId, stationId), isNull(residents.userId)))
     .limit(1);
   await t.db.update(residents).set({ userId: user }).where(eq(residents.id, free!.id));
-  neighbour = await t.login('13900000090', 'test-password-1');
+  neighbour = await t.login('13900000090', PASSWORD);
   const cats = (await get(`/api/v1/stations/${stationId}/request-categories`, resident)).json().items;
   categoryId = cats.find((c: { code: string }) => c.code === 'leak').id;
 });
@@ -77,12 +83,7 @@ describe('request photos', () => {
     expect((await upload(undefined, stationId, jpeg)).statusCode).toBe(401);
     const before = await photoCount();
 
-    const notMultipart = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/request-photos',
-      headers: { cookie: resident },
-      payload: { stationId },
-    });
+    const notMultipart = await t.call('POST', '/api/v1/request-photos', resident, { stationId });
     expect(notMultipart.statusCode).toBe(415);
 
     const noStation = await upload(resident, 'x', jpeg);
@@ -91,17 +92,7 @@ describe('request photos', () => {
 
     // A PDF renamed .jpg is refused by its content, with a message saying what is accepted.
     const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
-    const renamed = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/request-photos',
-      headers: {
-        cookie: resident,
-        'accept-language': 'zh-CN',
-        'content-type': multipart({ stationId }, { name: 'scan.jpg', type: 'image/jpeg', data: pdf })
-          .contentType,
-      },
-      payload: multipart({ stationId }, { name: 'scan.jpg', type: 'image/jpeg', data: pdf }).payload,
-    });
+    const renamed = await upload(resident, stationId, pdf, 'scan.jpg', { 'accept-language': 'zh-CN' });
     expect(renamed.statusCode).toBe(415);
     expect(renamed.json().detail).toContain('JPG、PNG 或 WebP');
 
@@ -159,12 +150,7 @@ describe('request photos', () => {
   it('files a private request with photos: the chair sees them, a neighbour never does', async () => {
     const ids: number[] = [];
     for (let i = 0; i < 2; i++) ids.push((await upload(resident, stationId, await cameraPhoto())).json().id);
-    const filed = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/requests',
-      headers: { cookie: resident },
-      payload: { stationId, categoryId, description: '厨房天花板渗水', photoIds: ids, isPublic: false },
-    });
+    const filed = await file({ description: '厨房天花板渗水', photoIds: ids, isPublic: false });
     expect(filed.statusCode).toBe(201);
     const id = filed.json().id;
     const detail = (await get(`/api/v1/requests/${id}`, chair)).json();
@@ -179,60 +165,32 @@ describe('request photos', () => {
 
     // A photo is used once; someone else's upload cannot be attached. Neither changes anything.
     const before = await requestCount();
-    const reuse = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/requests',
-      headers: { cookie: resident },
-      payload: { stationId, categoryId, description: '又漏了', photoIds: [ids[0]] },
-    });
+    const reuse = await file({ description: '又漏了', photoIds: [ids[0]] });
     expect(reuse.statusCode).toBe(400);
     expect(reuse.json().errors[0].path).toBe('photoIds');
     const theirs = (await upload(neighbour, stationId, await cameraPhoto())).json().id;
-    const stolen = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/requests',
-      headers: { cookie: resident },
-      payload: { stationId, categoryId, description: '又漏了', photoIds: [theirs] },
-    });
+    const stolen = await file({ description: '又漏了', photoIds: [theirs] });
     expect(stolen.statusCode).toBe(400);
-    const tooMany = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/requests',
-      headers: { cookie: resident },
-      payload: { stationId, categoryId, description: '又漏了', photoIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] },
-    });
+    const tooMany = await file({ description: '又漏了', photoIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
     expect(tooMany.statusCode).toBe(400);
     expect(await requestCount()).toBe(before);
 
     // Staff add an after-repair photo as a timeline entry.
     const chairPhoto = (await upload(chair, stationId, await cameraPhoto())).json().id;
-    const comment = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/requests/${id}/comments`,
-      headers: { cookie: chair },
-      payload: { photoIds: [chairPhoto] },
+    const comment = await t.call('POST', `/api/v1/requests/${id}/comments`, chair, {
+      photoIds: [chairPhoto],
     });
     expect(comment.statusCode).toBe(200);
     const after = (await get(`/api/v1/requests/${id}`, resident)).json();
     expect(after.timeline.at(-1)).toMatchObject({ kind: 'photo', photoIds: [chairPhoto] });
     expect((await get(`/api/v1/request-photos/${chairPhoto}`, resident)).statusCode).toBe(200);
-    const empty = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/requests/${id}/comments`,
-      headers: { cookie: chair },
-      payload: { body: '' },
-    });
+    const empty = await t.call('POST', `/api/v1/requests/${id}/comments`, chair, { body: '' });
     expect(empty.statusCode).toBe(400);
   });
 
   it('serves a public request’s photos to the compound’s residents', async () => {
     const photoId = (await upload(resident, stationId, await cameraPhoto())).json().id;
-    const filed = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/requests',
-      headers: { cookie: resident },
-      payload: { stationId, categoryId, description: '3幢门口井盖松动', photoIds: [photoId], isPublic: true },
-    });
+    const filed = await file({ description: '3幢门口井盖松动', photoIds: [photoId], isPublic: true });
     expect(filed.statusCode).toBe(201);
     expect((await get(`/api/v1/request-photos/${photoId}`, neighbour)).statusCode).toBe(200);
     const unverified = await t.login('13800000011');

@@ -2,10 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/modules/accounts/accounts.tables.ts';
 import { auditEvents } from '../../src/modules/audit/audit.tables.ts';
-import { compounds, households } from '../../src/modules/places/places.tables.ts';
+import { households } from '../../src/modules/places/places.tables.ts';
 import { closeUnratedRequests } from '../../src/modules/requests/auto-close-job.ts';
 import { requestEvents, requestSupporters, requests } from '../../src/modules/requests/requests.tables.ts';
-import { makeUser, type TestContext, useTestApp } from '../support/harness.ts';
+import { stationOf } from '../support/factories.ts';
+import { makeUser, PASSWORD, type TestContext, useTestApp } from '../support/harness.ts';
 
 // On the demo: 林阿姨 (verified, 南江绿苑 1幢1单元101) reports; a neighbour in 1幢1单元102 and a
 // resident of 恒业小区 are verified here; 13800000011 is not verified anywhere.
@@ -24,25 +25,19 @@ let ownHousehold: number;
 let building2Household: number;
 let neighbourUserId: number;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-const call = (method: Method, url: string, cookie?: string, payload?: object) =>
-  t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
-
 /** Links a new account to the voter of a household of a station, as verification does. */
 async function verifiedResident(phone: string, station: number, label: string) {
   const userId = await makeUser(t, { phone, name: `居民${phone.slice(-2)}` });
   await t.db.execute(sql`update people_residents r set user_id = ${userId}, verified_at = now()
     from people_household_members m join places_households h on h.id = m.household_id
     where m.resident_id = r.id and m.is_voter and h.station_id = ${station} and h.label = ${label}`);
-  return { userId, cookie: await t.login(phone, 'test-password-1') };
+  return { userId, cookie: await t.login(phone, PASSWORD) };
 }
 
 beforeAll(async () => {
   t = await useTestApp({ demo: true });
-  const [nanjiang] = await t.db.select().from(compounds).where(eq(compounds.name, '南江绿苑'));
-  const [other] = await t.db.select().from(compounds).where(eq(compounds.name, '恒业小区'));
-  stationId = nanjiang!.stationId;
-  otherStationId = other!.stationId;
+  stationId = await stationOf(t, '南江绿苑');
+  otherStationId = await stationOf(t, '恒业小区');
   resident = await t.login('13800000010');
   stranger = await t.login('13800000011');
   chair = await t.login('13800000003');
@@ -51,23 +46,23 @@ beforeAll(async () => {
   neighbour = n.cookie;
   neighbourUserId = n.userId;
   outsider = (await verifiedResident('13900000201', otherStationId, '1幢1单元101')).cookie;
-  const cats = (await call('GET', `/api/v1/stations/${stationId}/request-categories`, resident)).json().items;
+  const cats = (await t.call('GET', `/api/v1/stations/${stationId}/request-categories`, resident)).json()
+    .items;
   leakId = cats.find((c: { code: string }) => c.code === 'leak').id;
   otherCategoryId = cats.find((c: { code: string }) => c.code !== 'leak').id;
-  const own = await t.db
-    .select()
-    .from(households)
-    .where(and(eq(households.stationId, stationId), eq(households.label, '1幢1单元101')));
-  ownHousehold = own[0]!.id;
-  const b2 = await t.db
-    .select()
-    .from(households)
-    .where(and(eq(households.stationId, stationId), eq(households.label, '2幢1单元101')));
-  building2Household = b2[0]!.id;
+  const household = async (label: string) =>
+    (
+      await t.db
+        .select()
+        .from(households)
+        .where(and(eq(households.stationId, stationId), eq(households.label, label)))
+    )[0]!.id;
+  ownHousehold = await household('1幢1单元101');
+  building2Household = await household('2幢1单元101');
 });
 
 const file = async (cookie: string, extra: object) => {
-  const res = await call('POST', '/api/v1/requests', cookie, {
+  const res = await t.call('POST', '/api/v1/requests', cookie, {
     stationId,
     categoryId: leakId,
     description: '楼道顶上漏水，下雨天更严重',
@@ -100,18 +95,19 @@ describe('similar requests and +1', () => {
 
   it('require authentication and reject bad input', async () => {
     expect(
-      (await call('GET', `/api/v1/requests/similar?stationId=${stationId}&categoryId=${leakId}`)).statusCode,
+      (await t.call('GET', `/api/v1/requests/similar?stationId=${stationId}&categoryId=${leakId}`))
+        .statusCode,
     ).toBe(401);
-    expect((await call('POST', `/api/v1/requests/${shown}/support`)).statusCode).toBe(401);
-    expect((await call('DELETE', `/api/v1/requests/${shown}/support`)).statusCode).toBe(401);
-    const bad = await call('GET', '/api/v1/requests/similar?stationId=x', neighbour);
+    expect((await t.call('POST', `/api/v1/requests/${shown}/support`)).statusCode).toBe(401);
+    expect((await t.call('DELETE', `/api/v1/requests/${shown}/support`)).statusCode).toBe(401);
+    const bad = await t.call('GET', '/api/v1/requests/similar?stationId=x', neighbour);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toHaveLength(2);
-    expect((await call('POST', '/api/v1/requests/0/support', neighbour)).statusCode).toBe(400);
+    expect((await t.call('POST', '/api/v1/requests/0/support', neighbour)).statusCode).toBe(400);
     const long = `q=${'漏'.repeat(101)}`;
     expect(
       (
-        await call(
+        await t.call(
           'GET',
           `/api/v1/requests/similar?stationId=${stationId}&categoryId=${leakId}&${long}`,
           neighbour,
@@ -119,9 +115,9 @@ describe('similar requests and +1', () => {
       ).statusCode,
     ).toBe(400);
     const [otherCategory] = (
-      await call('GET', `/api/v1/stations/${otherStationId}/request-categories`, outsider)
+      await t.call('GET', `/api/v1/stations/${otherStationId}/request-categories`, outsider)
     ).json().items;
-    const foreign = await call(
+    const foreign = await t.call(
       'GET',
       `/api/v1/requests/similar?stationId=${stationId}&categoryId=${otherCategory.id}`,
       neighbour,
@@ -134,7 +130,7 @@ describe('similar requests and +1', () => {
       .limit(1);
     expect(
       (
-        await call(
+        await t.call(
           'GET',
           `/api/v1/requests/similar?stationId=${stationId}&categoryId=${leakId}&householdId=${otherHousehold!.id}`,
           neighbour,
@@ -145,7 +141,7 @@ describe('similar requests and +1', () => {
 
   it('offer open public requests of the category, own building first, text overlap before that', async () => {
     const similar = (cookie: string, q = '') =>
-      call('GET', `/api/v1/requests/similar?stationId=${stationId}&categoryId=${leakId}${q}`, cookie);
+      t.call('GET', `/api/v1/requests/similar?stationId=${stationId}&categoryId=${leakId}${q}`, cookie);
     const raw = await similar(neighbour);
     expect(raw.statusCode, raw.body).toBe(200);
     const res = raw.json();
@@ -181,7 +177,7 @@ describe('similar requests and +1', () => {
 
   it('count a "+1" once per resident, tell the reporter, and can be taken back', async () => {
     const support = (method: 'POST' | 'DELETE', id = shown, cookie = neighbour) =>
-      call(method, `/api/v1/requests/${id}/support`, cookie);
+      t.call(method, `/api/v1/requests/${id}/support`, cookie);
     expect((await support('POST')).json()).toEqual({ supporters: 1, supported: true });
     // Idempotent: a second "+1" answers 200 with the same count.
     const again = await support('POST');
@@ -191,9 +187,9 @@ describe('similar requests and +1', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ userId: neighbourUserId, stationId });
 
-    const inbox = (await call('GET', '/api/v1/inbox', resident)).json();
+    const inbox = (await t.call('GET', '/api/v1/inbox', resident)).json();
     expect(inbox.items[0].title).toBe('有 1 位邻居也反映了此问题');
-    const detail = (await call('GET', `/api/v1/requests/${shown}`, resident)).json();
+    const detail = (await t.call('GET', `/api/v1/requests/${shown}`, resident)).json();
     expect(detail.timeline.at(-1)).toMatchObject({ kind: 'support', actor: null });
     const audit = await t.db
       .select()
@@ -203,7 +199,7 @@ describe('similar requests and +1', () => {
     expect(audit[0]!.actorUserId).toBe(neighbourUserId);
 
     const listed = (
-      await call('GET', `/api/v1/requests/similar?stationId=${stationId}&categoryId=${leakId}`, neighbour)
+      await t.call('GET', `/api/v1/requests/similar?stationId=${stationId}&categoryId=${leakId}`, neighbour)
     ).json();
     expect(listed.items[0]).toMatchObject({ id: shown, supporters: 1, supported: true });
 
@@ -215,7 +211,7 @@ describe('similar requests and +1', () => {
   });
 
   it('only on open public requests, by verified residents of the compound who did not report it', async () => {
-    const support = (id: number, cookie: string) => call('POST', `/api/v1/requests/${id}/support`, cookie);
+    const support = (id: number, cookie: string) => t.call('POST', `/api/v1/requests/${id}/support`, cookie);
     expect((await support(hidden, neighbour)).statusCode).toBe(404);
     const closed = await support(done, neighbour);
     expect(closed.statusCode).toBe(409);
@@ -249,7 +245,7 @@ describe('the public view', () => {
   });
 
   const list = (cookie: string | undefined, query = '') =>
-    call('GET', `/api/v1/stations/${stationId}/public-requests${query}`, cookie);
+    t.call('GET', `/api/v1/stations/${stationId}/public-requests${query}`, cookie);
 
   it('requires authentication and rejects bad input', async () => {
     expect((await list(undefined)).statusCode).toBe(401);
@@ -257,7 +253,7 @@ describe('the public view', () => {
     expect((await list(neighbour, '?limit=0')).statusCode).toBe(400);
     expect((await list(neighbour, '?cursor=bad')).statusCode).toBe(400);
     expect(
-      (await call('GET', `/api/v1/stations/${stationId}/public-requests/abc`, neighbour)).statusCode,
+      (await t.call('GET', `/api/v1/stations/${stationId}/public-requests/abc`, neighbour)).statusCode,
     ).toBe(400);
   });
 
@@ -300,14 +296,14 @@ describe('the public view', () => {
     const [member] = await t.db.select().from(users).where(eq(users.phone, '13800000004'));
     const handlerId = member!.id;
     const move = (payload: object, cookie = chair) =>
-      call('POST', `/api/v1/requests/${anonymous}/transitions`, cookie, payload);
+      t.call('POST', `/api/v1/requests/${anonymous}/transitions`, cookie, payload);
     expect((await move({ action: 'accept' })).statusCode).toBe(200);
     expect(
       (await move({ action: 'assign', handlerUserId: handlerId, note: '已安排理事上门' })).statusCode,
     ).toBe(200);
-    await call('POST', `/api/v1/requests/${anonymous}/comments`, chair, { body: '林阿姨您好，明天上门' });
+    await t.call('POST', `/api/v1/requests/${anonymous}/comments`, chair, { body: '林阿姨您好，明天上门' });
     const one = (cookie: string, id = anonymous, station = stationId) =>
-      call('GET', `/api/v1/stations/${station}/public-requests/${id}`, cookie);
+      t.call('GET', `/api/v1/stations/${station}/public-requests/${id}`, cookie);
     const detail = (await one(neighbour)).json();
     expect(detail.holder).toBe('自治站');
     expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual(['submitted', 'accept', 'assign']);
@@ -336,7 +332,7 @@ describe('auto-close', () => {
     cookie: string | undefined,
     payload?: object,
     station = stationId,
-  ) => call(method, `/api/v1/stations/${station}/request-settings`, cookie, payload);
+  ) => t.call(method, `/api/v1/stations/${station}/request-settings`, cookie, payload);
 
   it('settings require authentication, request.configure to change, and valid days', async () => {
     expect((await settings('GET', undefined)).statusCode).toBe(401);
@@ -404,7 +400,7 @@ describe('auto-close', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.subjectId, String(old)), eq(auditEvents.action, 'request.autoClose')));
     expect(audit).toMatchObject({ actorUserId: null, userAgent: 'linshe job requests-auto-close' });
-    const inbox = (await call('GET', '/api/v1/inbox', resident)).json();
+    const inbox = (await t.call('GET', '/api/v1/inbox', resident)).json();
     expect(inbox.items.some((n: { title: string }) => n.title === '您的诉求已自动办结')).toBe(true);
     expect(await closeUnratedRequests(t.db, now)).toBe(0);
   });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { syntheticRoster } from '../../src/modules/demo/seed-demo.ts';
 import { writeRoster } from '../../src/modules/people/import-roster.ts';
 import { insertArea, insertCompound, insertStation } from '../../src/modules/places/create-places.ts';
-import { buildings, households } from '../../src/modules/places/places.tables.ts';
+import { buildings, compounds, households } from '../../src/modules/places/places.tables.ts';
 import type { Database } from '../../src/server/db/client.ts';
 
 const SYSTEM = { user: null, ip: '127.0.0.1', userAgent: 'test' };
@@ -111,4 +111,13 @@ export async function makeCity(ctx: Database, householdCount = 24) {
       west: communities[1]!,
     };
   });
+}
+
+/** The station of a compound found by name, such as the demo's 南江绿苑 or 恒业小区. */
+export async function stationOf(ctx: Database, compound: string): Promise<number> {
+  const [row] = await ctx.db
+    .select({ stationId: compounds.stationId })
+    .from(compounds)
+    .where(eq(compounds.name, compound));
+  return row!.stationId;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, inject } from 'vitest';
 import { roleGrants, users } from '../../src/modules/accounts/accounts.tables.ts';
 import { hashPassword } from '../../src/modules/accounts/password.ts';
@@ -16,9 +16,17 @@ export interface TestContext extends Database {
   app: FastifyInstance;
   /** Signs in and returns the cookie header for later requests. */
   login(phone: string, password?: string): Promise<string>;
+  /** One request to the app, as the user of `cookie` when given, with a JSON body when given. */
+  call(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    cookie?: string,
+    payload?: object,
+  ): Promise<LightMyRequestResponse>;
 }
 
-const PASSWORD = 'test-password-1';
+/** The password of every user `makeUser` creates. */
+export const PASSWORD = 'test-password-1';
 
 /** A fresh database for this test file (cloned from the migrated template) and an app on it. */
 export async function useTestApp(options: { demo?: boolean } = {}): Promise<TestContext> {
@@ -53,6 +61,9 @@ export async function useTestApp(options: { demo?: boolean } = {}): Promise<Test
       if (res.statusCode !== 200) throw new Error(`login ${phone} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'linshe_session');
       return `linshe_session=${cookie!.value}`;
+    },
+    call(method, url, cookie, payload) {
+      return app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
     },
   };
 }
