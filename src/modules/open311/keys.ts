@@ -3,12 +3,12 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { can } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { stationPlace } from '../places/index.ts';
+import { requireManager } from '../requests/index.ts';
 import { jurisdictionOf } from './jurisdiction.ts';
 import { open311Keys } from './open311.tables.ts';
 
+// Client keys are the station's request settings: managed under `requireManager` (request.configure).
 /** Client keys are stored as their SHA-256 only; the key itself is shown once, when it is made. */
 const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
@@ -24,17 +24,9 @@ function presentKey(row: KeyRow) {
   };
 }
 
-/** Client keys are the station's request settings: request.configure; others who see the queue get 403. */
-async function requireConfigure(ctx: AuthedCtx, stationId: number) {
-  const station = await stationPlace(ctx.db, stationId);
-  if (!can(ctx.user, 'request.read', station)) throw new AppError('NOT_FOUND');
-  if (!can(ctx.user, 'request.configure', station)) throw new AppError('FORBIDDEN');
-  return station;
-}
-
 /** The station's keys (never the keys themselves) and the jurisdiction_id to hand out with them. */
 export async function listKeys(ctx: AuthedCtx, stationId: number) {
-  const station = await requireConfigure(ctx, stationId);
+  const station = await requireManager(ctx, stationId);
   const rows = await ctx.db
     .select()
     .from(open311Keys)
@@ -46,7 +38,7 @@ export async function listKeys(ctx: AuthedCtx, stationId: number) {
 
 /** Makes a client key for the station; the answer is the only time the key is seen. */
 export async function createKey(ctx: AuthedCtx, stationId: number, input: { name: string }) {
-  const station = await requireConfigure(ctx, stationId);
+  const station = await requireManager(ctx, stationId);
   const key = randomBytes(24).toString('base64url');
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -75,7 +67,7 @@ export async function createKey(ctx: AuthedCtx, stationId: number, input: { name
 export async function revokeKey(ctx: AuthedCtx, id: number) {
   const [found] = await ctx.db.select().from(open311Keys).where(eq(open311Keys.id, id));
   if (!found) throw new AppError('NOT_FOUND');
-  const station = await requireConfigure(ctx, found.stationId);
+  const station = await requireManager(ctx, found.stationId);
   await ctx.db.transaction(async (tx) => {
     const revoked = await tx
       .update(open311Keys)

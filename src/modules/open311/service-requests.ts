@@ -1,8 +1,15 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import { AppError, type Lang } from '../../server/http/errors.ts';
 import { buildings, compounds, locatePlace, units } from '../places/index.ts';
-import { categories, isOpen, requestEvents, requests, STATUSES, type Status } from '../requests/index.ts';
+import {
+  categories,
+  isOpen,
+  OPEN_STATUSES,
+  requestEvents,
+  requests,
+  type Status,
+} from '../requests/index.ts';
 import { list, type Value, w3 } from './format.ts';
 import { resolveJurisdiction, type Station } from './jurisdiction.ts';
 
@@ -15,8 +22,6 @@ import { resolveJurisdiction, type Station } from './jurisdiction.ts';
 export const MAX_ROWS = 1000;
 
 /** Linshe's statuses as Open311's two: closed once it is resolved or otherwise done with. */
-const openStatuses = STATUSES.filter(isOpen);
-const closedStatuses = STATUSES.filter((s) => !isOpen(s));
 const open311Status = (status: Status) => (isOpen(status) ? 'open' : 'closed');
 
 /** Who answers for it: the station until escalated, then the level above (never a person). */
@@ -181,7 +186,7 @@ export async function listServiceRequests(db: DbOrTx, station: Station, filter: 
           lte(requests.createdAt, filter.to),
           filter.serviceCodes ? inArray(categories.code, filter.serviceCodes) : undefined,
           filter.status
-            ? inArray(requests.status, filter.status === 'open' ? openStatuses : closedStatuses)
+            ? (filter.status === 'open' ? inArray : notInArray)(requests.status, OPEN_STATUSES)
             : undefined,
         ];
   const rows = await baseQuery(db)

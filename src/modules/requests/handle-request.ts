@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { REQUEST_STATUS_ZH } from '../../shared/request-labels.ts';
+import { RATING_LEVEL_ZH, REQUEST_STATUS_ZH } from '../../shared/request-labels.ts';
 import { roleGrants, users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
 import { roleAllows } from '../accounts/roles.ts';
@@ -302,14 +302,6 @@ export async function commentOnRequest(
 }
 
 /** The national five-level scale, 5 = 非常满意 … 1 = 非常不满意. */
-const RATING_LEVELS = {
-  5: '非常满意',
-  4: '满意',
-  3: '基本满意',
-  2: '不满意',
-  1: '非常不满意',
-} as const;
-
 /**
  * The reporter rates a resolved request. "Not fixed" reopens it (counted) instead; a rating closes it.
  */
@@ -350,7 +342,7 @@ export async function rateRequest(
       fromStatus: 'resolved',
       toStatus: 'closed',
       body: input.comment ?? null,
-      data: { level, label: RATING_LEVELS[level as keyof typeof RATING_LEVELS] },
+      data: { level, label: RATING_LEVEL_ZH[String(level) as keyof typeof RATING_LEVEL_ZH] },
     });
     await recordAudit(tx, ctx, {
       action: 'request.rate',

@@ -6,7 +6,8 @@ import { requestsRoutes } from './requests.routes.ts';
 
 export { type ClientFiling, fileFromClient } from './file-from-client.ts';
 export { stationCategories } from './file-request.ts';
-export { isOpen, STATUSES, type Status } from './lifecycle.ts';
+export { isOpen, OPEN_STATUSES, STATUSES, type Status } from './lifecycle.ts';
+export { requireManager } from './manage-categories.ts';
 export { type Question, questionsOf } from './questions.ts';
 export { categories, requestEvents, requests } from './requests.tables.ts';
 

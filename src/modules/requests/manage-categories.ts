@@ -18,7 +18,7 @@ export interface CategoryInput {
 }
 
 /**
- * The station, for one who sets its request rules (categories, settings): 404 unless they see its
+ * The station, for one who sets its request rules (categories, settings, Open311 client keys): 404 unless they see its
  * requests, 403 without request.configure.
  */
 export async function requireManager(ctx: AuthedCtx, stationId: number) {

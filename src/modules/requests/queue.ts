@@ -2,7 +2,7 @@ import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import { type Db, escapeLike, literalLimit, pgErrorCode, preparedOnce } from '../../server/db/client.ts';
 import { json, jsonObject } from '../../server/db/json-text.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { decodeCursor, toJsonPage } from '../../server/http/cursor.ts';
+import { decodeCursor, invalidCursor, toJsonPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { can } from '../accounts/policy.ts';
 import { locatePlace, stationPlace } from '../places/find-place.ts';
@@ -127,10 +127,8 @@ export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
   const after = due
     ? decodeCursor<[string, number]>(query.cursor, ['string', 'number'])
     : decodeCursor<[number]>(query.cursor, ['number']);
-  const badCursor = () =>
-    new AppError('VALIDATION', { detail: { zh: '分页游标无效', en: 'The page cursor is not valid' } });
   if (due && after && !/^\d{4}-\d\d-\d\d[ T][\d:.]+(Z|[+-]\d\d(:?\d\d)?)$/.test(String(after[0]))) {
-    throw badCursor();
+    throw invalidCursor();
   }
   const shape: Shape = {
     status: query.status !== undefined,
@@ -155,7 +153,7 @@ export async function listQueue(ctx: AuthedCtx, query: QueueQuery) {
     })
     .catch((err: unknown) => {
       // A cursor that looks like a time but is none (e.g. 2026-02-30) is refused by PostgreSQL.
-      if (pgErrorCode(err)?.startsWith('22')) throw badCursor();
+      if (pgErrorCode(err)?.startsWith('22')) throw invalidCursor();
       throw err;
     });
   return toJsonPage(rows, query.limit, (r) => (due ? [r.dueKey, r.id] : r.id));

@@ -7,6 +7,10 @@ function encodeCursor(value: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
+/** The answer to a cursor that is not one this list handed out (also for keys the database refuses). */
+export const invalidCursor = () =>
+  new AppError('VALIDATION', { detail: { zh: '分页游标无效', en: 'The page cursor is not valid' } });
+
 export function decodeCursor<T extends readonly (string | number)[]>(
   cursor: string | undefined,
   shape: readonly ('string' | 'number')[],
@@ -24,7 +28,7 @@ export function decodeCursor<T extends readonly (string | number)[]>(
   } catch {
     // fall through
   }
-  throw new AppError('VALIDATION', { detail: { zh: '分页游标无效', en: 'The page cursor is not valid' } });
+  throw invalidCursor();
 }
 
 /**
