@@ -1,6 +1,6 @@
 /**
- * Chinese names of request statuses: the server writes them into notifications and errors, the web
- * app shows them (zh-CN resources). One list for both.
+ * Chinese names of request statuses and rating levels: the server writes them into notifications,
+ * errors and timelines, the web app shows them (zh-CN resources). One list for both.
  */
 export const REQUEST_STATUS_ZH = {
   submitted: '已提交',
@@ -12,4 +12,13 @@ export const REQUEST_STATUS_ZH = {
   rejected: '不予受理',
   duplicate: '重复诉求',
   withdrawn: '已撤回',
+};
+
+/** The 5-level satisfaction scale, best first. */
+export const RATING_LEVEL_ZH = {
+  '5': '非常满意',
+  '4': '满意',
+  '3': '基本满意',
+  '2': '不满意',
+  '1': '非常不满意',
 };

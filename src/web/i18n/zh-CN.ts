@@ -1,4 +1,4 @@
-import { REQUEST_STATUS_ZH } from '../../shared/request-labels.ts';
+import { RATING_LEVEL_ZH, REQUEST_STATUS_ZH } from '../../shared/request-labels.ts';
 
 /** Chinese strings (the source of truth: en-US must have the same keys). */
 const zhCN = {
@@ -268,7 +268,7 @@ const zhCN = {
       patrol: '巡查',
       open311: '外部平台',
     },
-    levels: { '5': '非常满意', '4': '满意', '3': '基本满意', '2': '不满意', '1': '非常不满意' },
+    levels: RATING_LEVEL_ZH,
     action: {
       accept: '受理',
       assign: '分派',
