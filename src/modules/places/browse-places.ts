@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { type Db, escapeLike, preparedOnce } from '../../server/db/client.ts';
+import { type Db, escapeLike, literalLimit, preparedOnce } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
@@ -127,9 +127,11 @@ const SCOPE_COLUMN = {
   station: households.stationId,
 } as const;
 /** The list page is the hottest read: one named prepared statement per shape, planned once per connection. */
-function householdPageQuery(db: Db, scope: Scope, withCursor: boolean, withPattern: boolean) {
-  const name = `households_page_${scope}_${withCursor ? 'c' : ''}${withPattern ? 'q' : ''}`;
-  return preparedOnce(db, name, (d, n) => buildHouseholdPageQuery(d, n, scope, withCursor, withPattern));
+function householdPageQuery(db: Db, scope: Scope, withCursor: boolean, withPattern: boolean, limit: number) {
+  const name = `households_page_${scope}_${withCursor ? 'c' : ''}${withPattern ? 'q' : ''}_${limit}`;
+  return preparedOnce(db, name, (d, n) =>
+    buildHouseholdPageQuery(d, n, scope, withCursor, withPattern, limit),
+  );
 }
 
 function buildHouseholdPageQuery(
@@ -138,6 +140,7 @@ function buildHouseholdPageQuery(
   scope: Scope,
   withCursor: boolean,
   withPattern: boolean,
+  limit: number,
 ) {
   return db
     .select({
@@ -157,7 +160,7 @@ function buildHouseholdPageQuery(
       ),
     )
     .orderBy(asc(households.sortKey), asc(households.id))
-    .limit(sql.placeholder('limit'))
+    .limit(literalLimit(limit))
     .prepare(name);
 }
 
@@ -190,12 +193,11 @@ export async function listHouseholds(
   }
   await findPlace(ctx.db, ctx.user, scope[0], scope[1], 'household.read');
   const after = decodeCursor<[number]>(query.cursor, ['number']);
-  const statement = householdPageQuery(ctx.db, scope[0], after !== null, !!query.q);
+  const statement = householdPageQuery(ctx.db, scope[0], after !== null, !!query.q, query.limit + 1);
   const rows = await statement.execute({
     scopeId: scope[1],
     pattern: query.q ? `%${escapeLike(query.q)}%` : '',
     afterId: after?.[0] ?? 0,
-    limit: query.limit + 1,
   });
   return toPage(rows, query.limit, (r) => r.id, presentHousehold);
 }
