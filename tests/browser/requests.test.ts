@@ -171,7 +171,12 @@ describe('residents’ requests', () => {
     await row.getByRole('cell', { name: '李秀英', exact: true }).waitFor();
 
     await chair.getByLabel('天数').fill('5');
+    // Reload only once this save has answered (the category's own "已保存" toast may still be showing).
+    const saved = chair.waitForResponse(
+      (r) => r.url().endsWith('/request-settings') && r.request().method() === 'PUT',
+    );
     await chair.getByRole('button', { name: '保存' }).click();
+    expect((await saved).status()).toBe(200);
     await chair.getByText('已保存').first().waitFor();
     await chair.reload();
     await expect.poll(() => chair.getByLabel('天数').inputValue()).toBe('5');
