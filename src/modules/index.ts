@@ -6,6 +6,7 @@ import { open311Module } from './open311/index.ts';
 import { peopleModule } from './people/index.ts';
 import { placesModule } from './places/index.ts';
 import { requestsModule } from './requests/index.ts';
+import { stationsModule } from './stations/index.ts';
 
 /** Every module of the app, in the order their routes are registered. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -16,4 +17,5 @@ export const MODULES: readonly ModuleManifest[] = [
   notificationsModule,
   requestsModule,
   open311Module,
+  stationsModule,
 ];

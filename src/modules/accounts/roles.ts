@@ -47,10 +47,25 @@ export const ACTIONS = [
   'request.handle',
   /** Set the station's request categories, deadlines, default handlers, auto-close days and Open311 client keys. */
   'request.configure',
+  /** See a station's page: setup, rules with their history, council, portfolios, roster, duty log. */
+  'station.read',
+  /** Set a station up: site, rooms, stage, checklist, rules, council, portfolios, opening hours, slots, roster, patrol templates, worker assignments. */
+  'station.manage',
+  /** Set the council composition policy for an area (a district, say) that its stations inherit. */
+  'station.policy',
+  /** Serve at the duty desk: write the duty log and turn entries into requests (own shifts need no role). */
+  'duty.serve',
+  /** Walk patrols and record their findings. */
+  'patrol.record',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const STAFF_READ = ['tree.read', 'household.read', 'resident.read'] as const satisfies readonly Action[];
+const STAFF_READ = [
+  'tree.read',
+  'household.read',
+  'resident.read',
+  'station.read',
+] as const satisfies readonly Action[];
 const HANDLE = ['request.read', 'request.handle'] as const satisfies readonly Action[];
 const STATION_ADMIN = [
   ...STAFF_READ,
@@ -64,6 +79,9 @@ const STATION_ADMIN = [
   'role.manage',
   ...HANDLE,
   'request.configure',
+  'station.manage',
+  'duty.serve',
+  'patrol.record',
 ] as const satisfies readonly Action[];
 const OFFICER = [
   'tree.read',
@@ -72,16 +90,17 @@ const OFFICER = [
   'audit.read',
   'role.manage',
   ...HANDLE,
+  'station.read',
 ] as const satisfies readonly Action[];
 
 export const ROLE_ACTIONS = {
   resident: [],
   buildingLeader: [...STAFF_READ, 'request.read'],
-  councilMember: [...STAFF_READ, 'resident.actFor', ...HANDLE],
+  councilMember: [...STAFF_READ, 'resident.actFor', ...HANDLE, 'duty.serve'],
   chair: STATION_ADMIN,
   secretaryGeneral: STATION_ADMIN,
   propertyStaff: [...STAFF_READ, ...HANDLE],
-  ownersCommittee: ['tree.read', 'household.read'],
+  ownersCommittee: ['tree.read', 'household.read', 'station.read'],
   socialWorker: STATION_ADMIN,
   gridWorker: [
     ...STAFF_READ,
@@ -90,10 +109,12 @@ export const ROLE_ACTIONS = {
     'verification.review',
     'resident.actFor',
     ...HANDLE,
+    'duty.serve',
+    'patrol.record',
   ],
   streetOfficer: OFFICER,
-  districtOfficer: OFFICER,
-  cityOfficer: OFFICER,
+  districtOfficer: [...OFFICER, 'station.policy'],
+  cityOfficer: [...OFFICER, 'station.policy'],
   expert: ['tree.read'],
   platformAdmin: ACTIONS,
 } as const satisfies Record<Role, readonly Action[]>;

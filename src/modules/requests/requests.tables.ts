@@ -28,6 +28,8 @@ export const requestChannel = pgEnum('request_channel', [
   'open311',
 ]);
 export const escalationLevel = pgEnum('escalation_level', ESCALATION_LEVELS);
+/** Where a request was written down first, when it grew from another record (linked both ways). */
+export const requestOrigin = pgEnum('request_origin', ['dutyLog', 'patrolFinding']);
 export const handlerKind = pgEnum('request_handler_kind', ['member', 'property', 'team', 'none']);
 
 export const categories = pgTable(
@@ -86,6 +88,9 @@ export const requests = pgTable(
     lng: doublePrecision('lng'),
     /** Contact details sent by an Open311 client for a reporter without an account. Never public. */
     contact: jsonb('contact'),
+    /** The duty log entry or patrol finding it was turned from (that record points back at it). */
+    originKind: requestOrigin('origin_kind'),
+    originId: bigint('origin_id', { mode: 'number' }),
     /** The Open311 client key that posted it. */
     clientKeyId: bigint('client_key_id', { mode: 'number' }),
     isPublic: boolean('is_public').notNull().default(false),

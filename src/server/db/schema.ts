@@ -7,3 +7,6 @@ export * from '../../modules/open311/open311.tables.ts';
 export * from '../../modules/people/people.tables.ts';
 export * from '../../modules/places/places.tables.ts';
 export * from '../../modules/requests/requests.tables.ts';
+export * from '../../modules/stations/council.tables.ts';
+export * from '../../modules/stations/duty.tables.ts';
+export * from '../../modules/stations/field.tables.ts';

@@ -23,6 +23,12 @@ const QueuePage = lazy(() => import('../pages/requests/QueuePage.tsx'));
 const MyRequestsPage = lazy(() => import('../pages/requests/MyRequestsPage.tsx'));
 const FileRequestPage = lazy(() => import('../pages/requests/FileRequestPage.tsx'));
 const RequestSettingsPage = lazy(() => import('../pages/requests/RequestSettingsPage.tsx'));
+const StationsPage = lazy(() => import('../pages/stations/StationsPage.tsx'));
+const StationPage = lazy(() => import('../pages/stations/StationPage.tsx'));
+const StationDutyPage = lazy(() => import('../pages/duty/StationDutyPage.tsx'));
+const DutyDeskPage = lazy(() => import('../pages/duty/DutyDeskPage.tsx'));
+const StationFieldPage = lazy(() => import('../pages/field/StationFieldPage.tsx'));
+const PatrolsPage = lazy(() => import('../pages/field/PatrolsPage.tsx'));
 const RequestDetailPage = lazy(() => import('../pages/requests/RequestDetailPage.tsx'));
 
 /** Staff with the queue see it; residents see their own requests and the compound's public ones. */
@@ -116,6 +122,19 @@ export function App() {
                 </Needs>
               }
             />
+            <Route
+              path="stations"
+              element={
+                <Needs ability="station.read">
+                  <StationsPage />
+                </Needs>
+              }
+            />
+            <Route path="stations/:id" element={<StationPage />} />
+            <Route path="stations/:id/duty" element={<StationDutyPage />} />
+            <Route path="stations/:id/field" element={<StationFieldPage />} />
+            <Route path="duty" element={<DutyDeskPage />} />
+            <Route path="patrols" element={<PatrolsPage />} />
             <Route path="my-home" element={<MyHomePage />} />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="settings" element={<SettingsPage />} />

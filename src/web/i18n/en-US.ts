@@ -1,3 +1,6 @@
+import { councilEnUS } from './parts/council.en-US.ts';
+import { dutyEnUS } from './parts/duty.en-US.ts';
+import { fieldEnUS } from './parts/field.en-US.ts';
 import type { Resources } from './zh-CN.ts';
 
 /** English strings: same keys as zh-CN (the typecheck enforces it). */
@@ -22,6 +25,9 @@ const enUS: Resources = {
     verification: 'Verification',
     audit: 'Audit log',
     open311: 'Open311',
+    stations: 'Stations',
+    duty: 'Duty desk',
+    patrols: 'Patrols & visits',
     settings: 'Settings',
     logout: 'Sign out',
     openMenu: 'Open menu',
@@ -483,6 +489,9 @@ const enUS: Resources = {
     ip: 'From',
     empty: 'No events',
   },
+  council: councilEnUS,
+  duty: dutyEnUS,
+  field: fieldEnUS,
 };
 
 export default enUS;

@@ -1,4 +1,7 @@
 import { RATING_LEVEL_ZH, REQUEST_STATUS_ZH } from '../../shared/request-labels.ts';
+import { councilZhCN } from './parts/council.zh-CN.ts';
+import { dutyZhCN } from './parts/duty.zh-CN.ts';
+import { fieldZhCN } from './parts/field.zh-CN.ts';
 
 /** Chinese strings (the source of truth: en-US must have the same keys). */
 const zhCN = {
@@ -18,6 +21,9 @@ const zhCN = {
     verification: '认证审核',
     audit: '审计日志',
     open311: 'Open311 对接',
+    stations: '自治站',
+    duty: '值班',
+    patrols: '巡查走访',
     settings: '设置',
     logout: '退出登录',
     openMenu: '打开菜单',
@@ -456,6 +462,9 @@ const zhCN = {
     ip: '来源地址',
     empty: '暂无记录',
   },
+  council: councilZhCN,
+  duty: dutyZhCN,
+  field: fieldZhCN,
 };
 
 export default zhCN;
