@@ -5,6 +5,8 @@ import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { seedDemoKey } from '../open311/index.ts';
 import { type RosterRow, residents, writeRoster } from '../people/index.ts';
 import { areas, buildings, insertArea, insertCompound, insertStation } from '../places/index.ts';
+import { seedDuty } from './seed-duty.ts';
+import { seedStationsDemo } from './seed-stations.ts';
 
 /**
  * The demo install, from the seeds: 宁波市 → 鄞州区 → 石碶街道 → 汪源社区 with its four compounds
@@ -287,6 +289,9 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
     }
     // The demo Open311 client key `demo-open311-key` (DEMO_KEY), for 南江绿苑's station only.
     await seedDemoKey(tx, nanjiang.stationId!);
+    // The station itself: profile, rooms, checklist, rules, the council and its portfolios; then the duty desk.
+    await seedStationsDemo(tx, { stationId: nanjiang.stationId! });
+    await seedDuty(tx, nanjiang.stationId!);
     await recordAudit(tx, SYSTEM, {
       action: 'demo.seed',
       subjectType: 'install',

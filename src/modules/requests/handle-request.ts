@@ -97,6 +97,10 @@ export async function getRequest(ctx: AuthedCtx, id: number) {
     })),
     actions: actionsAtLevel([...new Set(actions)], request.level),
     viewer: { staff, reporter },
+    origin:
+      request.originKind && request.originId !== null
+        ? { kind: request.originKind, id: request.originId }
+        : null,
   };
 }
 

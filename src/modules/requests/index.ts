@@ -7,7 +7,7 @@ import { requestsRoutes } from './requests.routes.ts';
 export { type ClientFiling, fileFromClient } from './file-from-client.ts';
 export { fileRequest, stationCategories } from './file-request.ts';
 export { isOpen, OPEN_STATUSES, STATUSES, type Status } from './lifecycle.ts';
-export { requireManager } from './manage-categories.ts';
+export { requireManager, setCategoryHandler } from './manage-categories.ts';
 export { attachPhotos, PHOTO_LIMITS, uploadPhoto } from './photos.ts';
 export { type Question, questionsOf } from './questions.ts';
 export { categories, requestEvents, requests } from './requests.tables.ts';

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { type AuditActor, recordAudit } from '../audit/record-audit.ts';
 import { stationPlace } from '../places/find-place.ts';
 import { stationCategories } from './file-request.ts';
 import { categories } from './requests.tables.ts';
@@ -99,4 +100,33 @@ export async function updateCategory(ctx: AuthedCtx, id: number, input: Category
     });
     return row!;
   });
+}
+
+/**
+ * Routes a category's new requests to one account (a council member holding it as a portfolio 分管)
+ * or to nobody, in the caller's transaction, with its audit row. The caller checks who may do it.
+ */
+export async function setCategoryHandler(
+  tx: DbOrTx,
+  actor: AuditActor,
+  target: { categoryId: number; stationId: number; path: string; handlerUserId: number | null },
+) {
+  const [row] = await tx
+    .update(categories)
+    .set({
+      handlerKind: target.handlerUserId === null ? 'none' : 'member',
+      handlerUserId: target.handlerUserId,
+    })
+    .where(and(eq(categories.id, target.categoryId), eq(categories.stationId, target.stationId)))
+    .returning();
+  if (!row) throw new AppError('NOT_FOUND');
+  await recordAudit(tx, actor, {
+    action: 'requestCategory.handler',
+    subjectType: 'requestCategory',
+    subjectId: row.id,
+    stationId: target.stationId,
+    path: target.path,
+    summary: { handlerKind: row.handlerKind, handlerUserId: row.handlerUserId },
+  });
+  return row;
 }

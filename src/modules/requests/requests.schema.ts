@@ -100,6 +100,8 @@ export const ZRequestDetail = ZRequestRow.extend({
   actions: z.array(z.enum(TRANSITIONS)),
   /** Whether the viewer handles requests here, and whether they reported this one. */
   viewer: z.object({ staff: z.boolean(), reporter: z.boolean() }),
+  /** The record it was turned from (a duty log entry, a patrol finding), which points back at it. */
+  origin: z.object({ kind: z.enum(['dutyLog', 'patrolFinding']), id: z.number() }).nullable(),
 });
 
 export const ZTransitionRequest = z.object({

@@ -10,6 +10,7 @@ import {
   POSITION_LABELS,
   POSITIONS,
   type Position,
+  policyProblems,
   resolvePolicy,
   validatePolicy,
 } from './composition.ts';
@@ -250,5 +251,24 @@ describe('validatePolicy', () => {
     const problems = validatePolicy(policy as Partial<CompositionPolicy>);
     if (problem === null) expect(problems).toEqual([]);
     else expect(problems.join('\n')).toMatch(problem);
+  });
+});
+
+describe('policyProblems', () => {
+  it('says every problem in Chinese too, on the field it is about', () => {
+    expect(
+      policyProblems({ standingDirectors: { min: 9, max: 5 }, residentShareMin: { num: 3, den: 2 } }),
+    ).toEqual([
+      {
+        path: 'standingDirectors',
+        zh: '常务理事人数下限（9）不能大于上限（5）',
+        en: 'standingDirectors.min (9) must not exceed max (5)',
+      },
+      {
+        path: 'residentShareMin',
+        zh: '居民占比须满足 0 < 分子 ≤ 分母（现为 3/2）',
+        en: 'residentShareMin must satisfy 0 < num ≤ den (got 3/2)',
+      },
+    ]);
   });
 });

@@ -98,49 +98,87 @@ export const DEFAULT_POLICY: CompositionPolicy = Object.freeze({
 
 const POLICY_KEYS = Object.keys(DEFAULT_POLICY) as (keyof CompositionPolicy)[];
 
-/** Problems of a whole or partial policy (fields that are present), in English for the admin form. */
-export function validatePolicy(p: Partial<CompositionPolicy>): string[] {
-  const problems: string[] = [];
+export interface PolicyProblem {
+  /** The field, as in the policy object ('standingDirectors.min'). */
+  path: string;
+  zh: string;
+  en: string;
+}
+
+/** Problems of a whole or partial policy (fields that are present), in both languages. */
+export function policyProblems(p: Partial<CompositionPolicy>): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  const say = (path: string, zh: string, en: string) => problems.push({ path, zh, en });
   const count = (field: string, n: unknown) => {
-    if (!Number.isSafeInteger(n) || (n as number) < 0) problems.push(`${field} must be a whole number ≥ 0`);
+    if (!Number.isSafeInteger(n) || (n as number) < 0) {
+      say(field, `${field} 须为不小于 0 的整数`, `${field} must be a whole number ≥ 0`);
+    }
   };
   const { standingDirectors: sd, residentShareMin: share } = p;
   if (sd !== undefined) {
     count('standingDirectors.min', sd.min);
     count('standingDirectors.max', sd.max);
-    if (sd.min > sd.max) problems.push(`standingDirectors.min (${sd.min}) must not exceed max (${sd.max})`);
+    if (sd.min > sd.max) {
+      say(
+        'standingDirectors',
+        `常务理事人数下限（${sd.min}）不能大于上限（${sd.max}）`,
+        `standingDirectors.min (${sd.min}) must not exceed max (${sd.max})`,
+      );
+    }
   }
   if (p.chairs !== undefined) {
     count('chairs', p.chairs);
     // Chairs are standing directors, so more chairs than standing seats could never be met.
     if (sd !== undefined && p.chairs > sd.max) {
-      problems.push(`chairs (${p.chairs}) must not exceed standingDirectors.max (${sd.max})`);
+      say(
+        'chairs',
+        `理事长人数（${p.chairs}）不能超过常务理事人数上限（${sd.max}）`,
+        `chairs (${p.chairs}) must not exceed standingDirectors.max (${sd.max})`,
+      );
     }
   }
   if (share !== undefined) {
     count('residentShareMin.num', share.num);
     count('residentShareMin.den', share.den);
     if (!(share.num > 0 && share.num <= share.den)) {
-      problems.push(`residentShareMin must satisfy 0 < num ≤ den (got ${share.num}/${share.den})`);
+      say(
+        'residentShareMin',
+        `居民占比须满足 0 < 分子 ≤ 分母（现为 ${share.num}/${share.den}）`,
+        `residentShareMin must satisfy 0 < num ≤ den (got ${share.num}/${share.den})`,
+      );
     }
   }
   if (p.exclusivePositions !== undefined && !Array.isArray(p.exclusivePositions)) {
-    problems.push('exclusivePositions must be a list of pairs');
+    say('exclusivePositions', '不可兼任的职务须为职务对的列表', 'exclusivePositions must be a list of pairs');
   } else if (p.exclusivePositions !== undefined) {
     const known = (x: unknown) => (POSITIONS as readonly unknown[]).includes(x);
     p.exclusivePositions.forEach((pair, i) => {
+      const path = `exclusivePositions.${i}`;
       if (!Array.isArray(pair) || pair.length !== 2 || !known(pair[0]) || !known(pair[1])) {
-        problems.push(`exclusivePositions[${i}] must be a pair of positions`);
+        say(path, `第${i + 1}项须为两个职务`, `exclusivePositions[${i}] must be a pair of positions`);
       } else if (pair[0] === pair[1]) {
-        problems.push(`exclusivePositions[${i}] pairs a position with itself`);
+        say(
+          path,
+          `第${i + 1}项把同一职务与自身配对`,
+          `exclusivePositions[${i}] pairs a position with itself`,
+        );
       }
     });
   }
   const live = p.standingDirectorsLiveInCompound;
   if (live !== undefined && typeof live !== 'boolean') {
-    problems.push('standingDirectorsLiveInCompound must be true or false');
+    say(
+      'standingDirectorsLiveInCompound',
+      '“常务理事须居住在本小区”须为是或否',
+      'standingDirectorsLiveInCompound must be true or false',
+    );
   }
   return problems;
+}
+
+/** Problems of a whole or partial policy (fields that are present), in English. */
+export function validatePolicy(p: Partial<CompositionPolicy>): string[] {
+  return policyProblems(p).map((problem) => problem.en);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../manifest.ts';
 import { councilFigures, councilRoutes } from './council.routes.ts';
 import { dutyFigures, dutyRoutes } from './duty.routes.ts';
+import { dutyJobs } from './duty-reminders-job.ts';
 import { fieldFigures, fieldRoutes } from './field.routes.ts';
 
 export const stationsModule: ModuleManifest = {
@@ -10,5 +11,6 @@ export const stationsModule: ModuleManifest = {
     await app.register(dutyRoutes);
     await app.register(fieldRoutes);
   },
+  jobs: dutyJobs,
   figures: { ...councilFigures, ...dutyFigures, ...fieldFigures },
 };

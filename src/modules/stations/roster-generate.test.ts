@@ -238,6 +238,50 @@ describe('generateRoster: properties over random months', () => {
   });
 });
 
+describe('generateRoster: days with their own slots', () => {
+  it('uses each day’s own slots, keeps the hard rules day by day, and stays even', () => {
+    fc.assert(
+      fc.property(
+        inputArb({ away: fc.constant([]), slots: disjointSlotsArb }),
+        disjointSlotsArb,
+        fc.array(fc.boolean(), { minLength: DAYS, maxLength: DAYS }),
+        (input, other, own) => {
+          const daySlots = Object.fromEntries(input.days.filter((_, k) => own[k]).map((d) => [d, other]));
+          const result = generateRoster({ ...input, daySlots });
+          for (const day of input.days) {
+            const slots = daySlots[day] ?? input.slots;
+            const dayInput = { ...input, days: [day], slots };
+            const dayResult = {
+              assignments: result.assignments.filter((a) => a.day === day),
+              unfilled: result.unfilled.filter((u) => u.day === day),
+            };
+            expect(hardRuleProblems(dayInput, dayResult)).toEqual([]);
+          }
+          // Disjoint slots every day, nobody away: condition (a) on every day.
+          expect(spread([...totalsOf(input, result).values()])).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses bad slots of a day and ignores days outside the run', () => {
+    const base = {
+      days: ['2025-06-02'],
+      slots: [{ start: '09:00', end: '11:00' }],
+      people: [{ id: 1, unavailable: [] }],
+    };
+    expect(() =>
+      generateRoster({ ...base, daySlots: { '2025-06-02': [{ start: '11:00', end: '09:00' }] } }),
+    ).toThrow(RosterInputError);
+    const result = generateRoster({
+      ...base,
+      daySlots: { '2025-06-09': [{ start: '14:00', end: '17:00' }] },
+    });
+    expect(result.assignments).toEqual([{ day: '2025-06-02', start: '09:00', end: '11:00', personId: 1 }]);
+  });
+});
+
 describe('generateRoster: examples', () => {
   const june = dayRange('2025-06-01', 30);
   const twoSlots = [

@@ -3,8 +3,8 @@
  *
  * ## Algorithm
  *
- * Days are filled in order; within a day, slots in chronological order (start, then end); within a slot,
- * seat after seat. Each seat goes to the eligible person who ranks first by
+ * Days are filled in order; within a day, its slots (`daySlots[day]`, else `slots`) in chronological order
+ * (start, then end); within a slot, seat after seat. Each seat goes to the eligible person who ranks first by
  *   1. not having worked yet that day (the "one slot a day" preference),
  *   2. the lowest total so far (`carried[id]`, 0 if absent, plus the seats given by this run),
  *   3. rotation order, starting with the person after the last one picked (round-robin).
@@ -23,9 +23,9 @@
  * One slot a day: someone gets a second slot on a day only when everyone available that day already has
  * one. So on a day with at least as many available people as seats, nobody works twice.
  *
- * Evenness. Let F be the people with no unavailable day among `days` (fully available). If
- *   (a) no two slot templates overlap in time, or
- *   (b) a day's seats in total (the sum of `seats`) are at most |F|,
+ * Evenness. Let F be the people with no unavailable day among `days` (fully available). If on every day
+ *   (a) no two of the day's slots overlap in time, or
+ *   (b) the day's seats in total (the sum of `seats`) are at most |F|,
  * then, counting each person's total as above:
  *  - E1: the totals within F differ by at most D = max(1, spread of F's carried counts); by at most 1
  *    without `carried`, or when F's carried counts are within 1 of each other;
@@ -39,6 +39,7 @@
  *
  * ## Why E1 holds
  *
+ * (Every step below looks at one day and its own slots, so days with their own slots change nothing.)
  * By induction over picks; only picks within F change F's totals. Say p ∈ F is picked at total c while
  * q ∈ F has the lowest total m. If c = m the spread grows to at most max(spread, 1) ≤ D. Else c > m and
  * q was passed over: either q is ineligible (for a member of F, only because q already holds this slot or
@@ -84,6 +85,11 @@ export interface RosterInput {
   days: readonly string[];
   /** The slots of each opening day; no two with the same start and end (raise `seats` instead). */
   slots: readonly SlotTemplate[];
+  /**
+   * The slots of particular days when they differ from `slots` (a day with shorter opening hours holds
+   * fewer slots), under the same rules; keys that are not among `days` are ignored.
+   */
+  daySlots?: Readonly<Record<string, readonly SlotTemplate[]>>;
   /** The people on the rota (council members and volunteers); rotation order is array order. */
   people: readonly RosterPerson[];
   /**
@@ -129,7 +135,7 @@ interface Slot {
 }
 
 export function generateRoster(input: RosterInput): RosterResult {
-  const slots = validate(input);
+  const { slots, byDay } = validate(input);
   const { days, people, carried } = input;
   const n = people.length;
   const totals = people.map((p) => carried?.[p.id] ?? 0);
@@ -149,7 +155,7 @@ export function generateRoster(input: RosterInput): RosterResult {
       return totals[i]! < totals[j]!;
     };
 
-    for (const slot of slots) {
+    for (const slot of byDay.get(day) ?? slots) {
       for (let seat = 0; seat < slot.seats; seat++) {
         // Walking the rotation from the person after `last` and keeping only strict improvements makes
         // rotation order the final tie-break.
@@ -193,8 +199,8 @@ function minutes(value: unknown, what: string): number {
 
 const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
-/** Checks the input and returns the slots in chronological order, with minutes and seats resolved. */
-function validate(input: RosterInput): Slot[] {
+/** Checks the input and returns the slots (and each day's own) in chronological order, resolved. */
+function validate(input: RosterInput): { slots: Slot[]; byDay: Map<string, Slot[]> } {
   let previous = '';
   for (const day of input.days) {
     if (!isDate(day)) throw new RosterInputError(`day must be a date 'YYYY-MM-DD', got ${show(day)}`);
@@ -204,26 +210,13 @@ function validate(input: RosterInput): Slot[] {
     previous = day;
   }
 
-  const slots = input.slots.map((s): Slot => {
-    const from = minutes(s.start, 'slot start');
-    const to = minutes(s.end, 'slot end');
-    if (from >= to) throw new RosterInputError(`slot start must be before its end: ${s.start}–${s.end}`);
-    const seats = s.seats ?? 1;
-    if (!Number.isInteger(seats) || seats < 1) {
-      throw new RosterInputError(
-        `slot ${s.start}–${s.end} needs a whole number of seats ≥ 1, got ${show(seats)}`,
-      );
-    }
-    return { start: s.start, end: s.end, seats, from, to };
-  });
-  // Array.prototype.sort is stable, but no two slots are equal once duplicates are refused below.
-  slots.sort((a, b) => a.from - b.from || a.to - b.to);
-  for (let k = 1; k < slots.length; k++) {
-    const [a, b] = [slots[k - 1]!, slots[k]!];
-    if (a.from === b.from && a.to === b.to) {
-      throw new RosterInputError(`duplicate slot ${a.start}–${a.end}; raise its seats instead`);
-    }
-  }
+  const slots = resolveSlots(input.slots);
+  const inRun = new Set(input.days);
+  const byDay = new Map(
+    Object.entries(input.daySlots ?? {})
+      .filter(([day]) => inRun.has(day))
+      .map(([day, list]) => [day, resolveSlots(list)]),
+  );
 
   const ids = new Set<number>();
   for (const person of input.people) {
@@ -247,5 +240,31 @@ function validate(input: RosterInput): Slot[] {
       );
     }
   }
+  return { slots, byDay };
+}
+
+/** Slots with minutes and seats resolved, in chronological order; refuses bad times, seats and duplicates. */
+function resolveSlots(list: readonly SlotTemplate[]): Slot[] {
+  const slots = list.map((s): Slot => {
+    const from = minutes(s.start, 'slot start');
+    const to = minutes(s.end, 'slot end');
+    if (from >= to) throw new RosterInputError(`slot start must be before its end: ${s.start}–${s.end}`);
+    const seats = s.seats ?? 1;
+    if (!Number.isInteger(seats) || seats < 1) {
+      throw new RosterInputError(
+        `slot ${s.start}–${s.end} needs a whole number of seats ≥ 1, got ${show(seats)}`,
+      );
+    }
+    return { start: s.start, end: s.end, seats, from, to };
+  });
+  // Array.prototype.sort is stable, but no two slots are equal once duplicates are refused below.
+  slots.sort((a, b) => a.from - b.from || a.to - b.to);
+  for (let k = 1; k < slots.length; k++) {
+    const [a, b] = [slots[k - 1]!, slots[k]!];
+    if (a.from === b.from && a.to === b.to) {
+      throw new RosterInputError(`duplicate slot ${a.start}–${a.end}; raise its seats instead`);
+    }
+  }
+
   return slots;
 }

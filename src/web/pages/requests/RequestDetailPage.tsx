@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { nextLevel, previousLevel } from '../../../modules/requests/lifecycle.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -76,6 +76,7 @@ export default function RequestDetailPage() {
           </Space>
           <p className="request-description">{r.description}</p>
           {firstPhotos.length > 0 ? <PhotoStrip ids={firstPhotos} /> : null}
+          {r.origin ? <OriginLine request={r} /> : null}
           <Descriptions
             size="small"
             column={1}
@@ -392,4 +393,16 @@ function CommentBox({ request }: { request: RequestDetail }) {
       </Button>
     </Card>
   );
+}
+
+/** The record the request was turned from (来自值班记录 #id), linking to the station's duty page for staff. */
+function OriginLine({ request }: { request: RequestDetail }) {
+  const { t } = useTranslation();
+  if (!request.origin) return null;
+  const text = t(`duty.origin.${request.origin.kind}`, { id: request.origin.id });
+  const to =
+    request.origin.kind === 'dutyLog'
+      ? `/stations/${request.stationId}/duty`
+      : `/stations/${request.stationId}/field`;
+  return <p>{request.viewer.staff ? <Link to={to}>{text}</Link> : text}</p>;
 }

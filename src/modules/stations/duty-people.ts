@@ -1,0 +1,159 @@
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import type { AuthedCtx } from '../../server/http/context.ts';
+import { AppError } from '../../server/http/errors.ts';
+import { can, users } from '../accounts/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { stationPlace } from '../places/index.ts';
+import { dutyPeople, dutyUnavailable } from './duty.tables.ts';
+import { dutyStation, invalid } from './duty-shifts.ts';
+import { chinaDate, daysOfMonth, dutyClock } from './duty-time.ts';
+
+/** The rota pool 值班人员: council members and volunteers with an account, and the days they cannot serve. */
+
+export async function listPeople(ctx: AuthedCtx, stationId: number) {
+  const station = await dutyStation(ctx, stationId, 'station.read');
+  const monthStart = `${chinaDate(dutyClock.now()).slice(0, 7)}-01`;
+  const people = await ctx.db
+    .select()
+    .from(dutyPeople)
+    .where(eq(dutyPeople.stationId, station.id))
+    .orderBy(asc(dutyPeople.id));
+  const away = await ctx.db
+    .select({ userId: dutyUnavailable.userId, onDate: dutyUnavailable.onDate })
+    .from(dutyUnavailable)
+    .where(and(eq(dutyUnavailable.stationId, station.id), gte(dutyUnavailable.onDate, monthStart)))
+    .orderBy(asc(dutyUnavailable.onDate));
+  return {
+    items: people.map((p) => ({
+      userId: p.userId,
+      name: p.name,
+      active: p.active,
+      unavailable: away.filter((a) => a.userId === p.userId).map((a) => a.onDate),
+    })),
+  };
+}
+
+/** Adds an account to the pool by its phone number (or makes a retired one active again). */
+export async function addPerson(ctx: AuthedCtx, stationId: number, input: { phone: string }) {
+  const station = await dutyStation(ctx, stationId, 'station.manage');
+  const [user] = await ctx.db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(eq(users.phone, input.phone));
+  if (!user) {
+    throw invalid('phone', { zh: '该手机号没有注册账号', en: 'No account has this phone number' });
+  }
+  return ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(dutyPeople)
+      .values({ stationId: station.id, userId: user.id, name: user.name })
+      .onConflictDoUpdate({ target: [dutyPeople.stationId, dutyPeople.userId], set: { active: true } });
+    await recordAudit(tx, ctx, {
+      action: 'duty.person.add',
+      subjectType: 'user',
+      subjectId: user.id,
+      stationId: station.id,
+      path: station.path,
+    });
+    return { userId: user.id, name: user.name, active: true, unavailable: [] };
+  });
+}
+
+async function poolMember(ctx: AuthedCtx, stationId: number, userId: number) {
+  const [person] = await ctx.db
+    .select()
+    .from(dutyPeople)
+    .where(and(eq(dutyPeople.stationId, stationId), eq(dutyPeople.userId, userId)));
+  if (!person) throw new AppError('NOT_FOUND');
+  return person;
+}
+
+/** Takes a person off the rota (kept for the figures) or back on. */
+export async function updatePerson(
+  ctx: AuthedCtx,
+  stationId: number,
+  userId: number,
+  input: { active: boolean },
+) {
+  const station = await dutyStation(ctx, stationId, 'station.manage');
+  const person = await poolMember(ctx, station.id, userId);
+  return ctx.db.transaction(async (tx) => {
+    await tx.update(dutyPeople).set({ active: input.active }).where(eq(dutyPeople.id, person.id));
+    await recordAudit(tx, ctx, {
+      action: 'duty.person.update',
+      subjectType: 'user',
+      subjectId: userId,
+      stationId: station.id,
+      path: station.path,
+      summary: input,
+    });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Replaces a person's unavailable days within one month: the station's manager sets them, and so may
+ * the person for themselves.
+ */
+export async function setUnavailable(
+  ctx: AuthedCtx,
+  stationId: number,
+  userId: number,
+  input: { month: string; dates: readonly string[] },
+) {
+  const station = await stationPlace(ctx.db, stationId);
+  // A volunteer who is only a resident does not see the station's page but may say when they are away.
+  const self = userId === ctx.user.userId;
+  if (!self || can(ctx.user, 'station.read', station))
+    await dutyStation(ctx, stationId, self ? 'station.read' : 'station.manage');
+  await poolMember(ctx, station.id, userId);
+  const outside = input.dates.findIndex((d) => !d.startsWith(`${input.month}-`));
+  if (outside !== -1) {
+    throw invalid(`dates.${outside}`, {
+      zh: '日期不在所选月份内',
+      en: 'The date is not in the chosen month',
+    });
+  }
+  const dates = [...new Set(input.dates)].sort();
+  return ctx.db.transaction(async (tx) => {
+    await tx
+      .delete(dutyUnavailable)
+      .where(
+        and(
+          eq(dutyUnavailable.stationId, station.id),
+          eq(dutyUnavailable.userId, userId),
+          gte(dutyUnavailable.onDate, `${input.month}-01`),
+          lte(dutyUnavailable.onDate, daysOfMonth(input.month).at(-1)!),
+        ),
+      );
+    if (dates.length > 0) {
+      await tx
+        .insert(dutyUnavailable)
+        .values(dates.map((onDate) => ({ stationId: station.id, userId, onDate })));
+    }
+    await recordAudit(tx, ctx, {
+      action: 'duty.person.unavailable',
+      subjectType: 'user',
+      subjectId: userId,
+      stationId: station.id,
+      path: station.path,
+      summary: { month: input.month, days: dates.length },
+    });
+    return { ok: true as const };
+  });
+}
+
+/** The active pool members among `userIds`. */
+export async function activeMembers(ctx: AuthedCtx, stationId: number, userIds: number[]) {
+  if (userIds.length === 0) return [];
+  return ctx.db
+    .select()
+    .from(dutyPeople)
+    .where(
+      and(
+        eq(dutyPeople.stationId, stationId),
+        eq(dutyPeople.active, true),
+        inArray(dutyPeople.userId, userIds),
+      ),
+    );
+}

@@ -1,0 +1,34 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Shift } from './dutyApi.ts';
+
+const STATE_COLORS: Record<Shift['state'], string> = {
+  planned: 'blue',
+  onLeave: 'default',
+  checkedIn: 'green',
+  checkedOut: 'cyan',
+  missed: 'red',
+};
+
+export function ShiftStateTag({ state }: { state: Shift['state'] }) {
+  const { t } = useTranslation();
+  return <Tag color={STATE_COLORS[state]}>{t(`duty.state.${state}`)}</Tag>;
+}
+
+/** "4月8日 周一" in the UI language. */
+export function useDayLabel() {
+  const { t, i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return (date: string) => {
+    const d = new Date(`${date}T00:00:00Z`);
+    const weekday = String(d.getUTCDay() === 0 ? 7 : d.getUTCDay()) as '1';
+    return `${format.format(d)} ${t(`duty.weekday.${weekday}`)}`;
+  };
+}
+
+/** "4月8日 周一 09:00–11:00" in the UI language. */
+export function useShiftLabel() {
+  const day = useDayLabel();
+  return (s: { date: string; startsAt: string; endsAt: string }) =>
+    `${day(s.date)} ${s.startsAt}–${s.endsAt}`;
+}

@@ -1,0 +1,44 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Stage, StationRow } from './stationsApi.ts';
+
+// Dark enough on white for WCAG AA with white text (as the requests' status tags).
+const STAGE_COLORS: Record<Stage, string> = {
+  preparing: '#ad4e00',
+  operating: '#237804',
+  suspended: '#434343',
+};
+export const RED = '#a8071a';
+export const GREEN = '#237804';
+
+export function StageTag({ stage }: { stage: Stage }) {
+  const { t } = useTranslation();
+  return <Tag color={STAGE_COLORS[stage]}>{t(`council.stage.${stage}`)}</Tag>;
+}
+
+/** OK, no council, or the number of broken rules as a red tag (the messages in its title). */
+export function ComplianceTag({ compliance }: { compliance: StationRow['compliance'] }) {
+  const { t, i18n } = useTranslation();
+  if (compliance.termId === null) return <Tag>{t('council.list.noTerm')}</Tag>;
+  if (compliance.violations.length === 0) return <Tag color={GREEN}>{t('council.list.ok')}</Tag>;
+  const en = i18n.language.startsWith('en');
+  return (
+    <Tag color={RED} title={compliance.violations.map((v) => (en ? v.en : v.zh)).join('\n')}>
+      {t('council.list.violations', { count: compliance.violations.length })}
+    </Tag>
+  );
+}
+
+/** The broken rules, in the UI language. */
+export function ViolationList({ violations }: { violations: StationRow['compliance']['violations'] }) {
+  const { i18n } = useTranslation();
+  const en = i18n.language.startsWith('en');
+  return (
+    <ul className="problem-lines">
+      {violations.map((v, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the same rule may be broken twice; order is stable
+        <li key={i}>{en ? v.en : v.zh}</li>
+      ))}
+    </ul>
+  );
+}
