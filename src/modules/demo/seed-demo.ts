@@ -6,6 +6,7 @@ import { seedDemoKey } from '../open311/index.ts';
 import { type RosterRow, residents, writeRoster } from '../people/index.ts';
 import { areas, buildings, insertArea, insertCompound, insertStation } from '../places/index.ts';
 import { seedDuty } from './seed-duty.ts';
+import { seedField } from './seed-field.ts';
 import { seedStationsDemo } from './seed-stations.ts';
 
 /**
@@ -292,6 +293,8 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
     // The station itself: profile, rooms, checklist, rules, the council and its portfolios; then the duty desk.
     await seedStationsDemo(tx, { stationId: nanjiang.stationId! });
     await seedDuty(tx, nanjiang.stationId!);
+    // Patrols and the visit list: the community's social worker walks 南江绿苑.
+    await seedField(tx);
     await recordAudit(tx, SYSTEM, {
       action: 'demo.seed',
       subjectType: 'install',
