@@ -12,5 +12,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    // A page reload and its first query can take more than vitest's default 1 s of polling on 2 busy cores.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -90,6 +90,9 @@ describe('the station itself', () => {
       await chair.getByRole('button', { name: `标记“${step}”完成` }).click();
       await chair.getByRole('button', { name: `撤销“${step}”` }).waitFor();
     }
+    // With the checklist done, the station opens: 筹建 → 运行.
+    await chair.getByRole('button', { name: '转为“运行”' }).click();
+    await chair.getByRole('button', { name: '转为“暂停”' }).waitFor();
 
     // The council: a term, then 7 standing directors (chair, secretary-general and five more), none of
     // them living in the compound (it has no residents yet).
@@ -119,7 +122,7 @@ describe('the station itself', () => {
     }
     const alert = chair.getByRole('alert').filter({ hasText: '理事会构成不符合要求' });
     await alert.waitFor();
-    await expect.poll(() => alert.textContent()).toMatch(/居民/);
+    await expect.poll(() => alert.textContent()).toMatch(/居住在本小区的成员应不少于成员总数的一半/);
     await expectAccessible(chair, 'council with a violation');
 
     // The community's list flags the station too.
@@ -136,7 +139,7 @@ describe('the station itself', () => {
 
     // 分管: the chair takes 安全 himself.
     await chair.getByRole('tab', { name: '分管' }).click();
-    await choose(chair, '「安全」的分管人', '王建国');
+    await choose(chair, '“安全”的分管人', '王建国');
     await expect
       .poll(
         async () =>

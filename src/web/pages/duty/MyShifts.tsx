@@ -2,6 +2,7 @@ import { Button, Card, Empty, Form, Input, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { TAG } from '../../components/tagColors.ts';
 import { type Shift, useLeave, useShiftAction } from './dutyApi.ts';
 import { SwapModal } from './SwapModal.tsx';
 import { ShiftStateTag, useShiftLabel } from './shiftLabels.tsx';
@@ -26,7 +27,7 @@ export function MyShifts({ shifts, today }: { shifts: Shift[]; today: string }) 
         <Card key={s.id} size="small">
           <Space orientation="vertical" size={8} className="full-width">
             <Space wrap size={4}>
-              {s.date === today ? <Tag color="gold">{t('duty.shifts.today')}</Tag> : null}
+              {s.date === today ? <Tag color={TAG.warn}>{t('duty.shifts.today')}</Tag> : null}
               <strong>{label(s)}</strong>
               <ShiftStateTag state={s.state} />
             </Space>

@@ -1,13 +1,14 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TAG } from '../../components/tagColors.ts';
 import type { Shift } from './dutyApi.ts';
 
 const STATE_COLORS: Record<Shift['state'], string> = {
-  planned: 'blue',
-  onLeave: 'default',
-  checkedIn: 'green',
-  checkedOut: 'cyan',
-  missed: 'red',
+  planned: TAG.info,
+  onLeave: TAG.plain,
+  checkedIn: TAG.good,
+  checkedOut: TAG.plain,
+  missed: TAG.bad,
 };
 
 export function ShiftStateTag({ state }: { state: Shift['state'] }) {

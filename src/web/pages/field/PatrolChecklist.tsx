@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { TAG } from '../../components/tagColors.ts';
 import { FindingsSection } from './FindingsSection.tsx';
 import { type PatrolDetail, type PatrolState, usePatrol, useRecordPatrol } from './fieldApi.ts';
-import { TAG } from './tagColors.ts';
 
 const STATES: PatrolState[] = ['ok', 'issue', 'na'];
 type Draft = Record<string, { state?: PatrolState; note: string }>;

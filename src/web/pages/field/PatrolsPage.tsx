@@ -5,9 +5,9 @@ import { useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { TAG } from '../../components/tagColors.ts';
 import { chinaToday, type MyVisitList, type PatrolRow, useMyPatrols, useMyVisitLists } from './fieldApi.ts';
 import { PatrolChecklist } from './PatrolChecklist.tsx';
-import { TAG } from './tagColors.ts';
 import { VisitList } from './VisitList.tsx';
 
 /**

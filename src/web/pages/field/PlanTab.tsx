@@ -6,6 +6,7 @@ import { rowsOf } from '../../api/cursorPages.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { NativeSelect } from '../../components/NativeSelect.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { TAG } from '../../components/tagColors.ts';
 import {
   chinaToday,
   type FieldOverview,
@@ -13,7 +14,6 @@ import {
   useStationPatrols,
   useTemplates,
 } from './fieldApi.ts';
-import { TAG } from './tagColors.ts';
 
 /** The daily plan for a date range (station managers), and every patrol with its result. */
 export function PlanTab({ overview }: { overview: FieldOverview }) {

@@ -3,6 +3,7 @@ import { Button, Checkbox, Flex, Form, Input, Modal, Space, Table, Tag } from 'a
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { TAG } from '../../components/tagColors.ts';
 import {
   type FieldOverview,
   type Template,
@@ -10,7 +11,6 @@ import {
   useTemplates,
   useUpdateTemplate,
 } from './fieldApi.ts';
-import { TAG } from './tagColors.ts';
 
 type Item = { key: string; label: string };
 

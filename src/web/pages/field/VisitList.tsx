@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import type { HouseholdRow, Page } from '../../api/types.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { TAG } from '../../components/tagColors.ts';
 import {
   chinaToday,
   useAddVisitTarget,
@@ -13,7 +14,6 @@ import {
   useVisits,
   type VisitTarget,
 } from './fieldApi.ts';
-import { TAG } from './tagColors.ts';
 
 const STATUS_COLOR = { overdue: TAG.bad, dueSoon: TAG.warn, later: TAG.plain } as const;
 
