@@ -11,6 +11,11 @@ export const ERRORS = {
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, zh: '找不到该内容', en: 'Not found' },
   CONFLICT: { status: 409, zh: '与已有记录冲突', en: 'This conflicts with an existing record' },
+  BUSY: {
+    status: 409,
+    zh: '有人同时在修改同一记录，请稍后重试',
+    en: 'Someone changed the same records at the same moment; please try again',
+  },
   INVALID_STATE: {
     status: 409,
     zh: '当前状态下不能执行此操作',

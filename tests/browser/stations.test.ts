@@ -236,4 +236,14 @@ describe('the station itself', () => {
     expect(detail.handlerUserId).toBe(me.id);
     expect(detail.channel).toBe('desk');
   });
+
+  it('a resident reads the station’s rules in force on a phone', async () => {
+    const resident = await newPage(PHONE);
+    await login(resident, '13800000010'); // 林阿姨, verified in 南江绿苑
+    await openPage(resident, '我的家');
+    await resident.getByRole('link', { name: '本站制度' }).first().click();
+    await resident.getByRole('heading', { level: 1, name: '现行制度' }).waitFor();
+    await resident.getByText('章程', { exact: false }).first().waitFor();
+    await expectAccessible(resident, 'rules for residents');
+  });
 });

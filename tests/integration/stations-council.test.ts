@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedStationsDemo } from '../../src/modules/demo/seed-stations.ts';
 import { areas, stations } from '../../src/modules/places/places.tables.ts';
@@ -310,6 +310,38 @@ describe('council', () => {
     expect(await auditCount(t, 'council.member.add')).toBe(before);
   });
 
+  it('a seat that ends on a later day still counts, and a name alone is the same person', async () => {
+    const before = await auditCount(t, 'council.member.add');
+    const [seat] = await t.db
+      .select()
+      .from(councilMembers)
+      .where(and(eq(councilMembers.termId, termId), eq(councilMembers.residentId, people[3]!)));
+    // Held until five days from now: on today it is still held.
+    await t.db
+      .update(councilMembers)
+      .set({ leftOn: dayFromToday(5) })
+      .where(eq(councilMembers.id, seat!.id));
+    const twice = await add(chair, {
+      termId,
+      residentId: people[3],
+      position: seat!.position,
+      joinedOn: dayFromToday(0),
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().detail).toMatch(/已是本届常务理事$/);
+    await t.db.update(councilMembers).set({ leftOn: null }).where(eq(councilMembers.id, seat!.id));
+    // 物业代表 sits by name only (no resident, no account): the same name again is the same person.
+    const byName = await add(chair, {
+      termId,
+      name: '物业代表',
+      position: 'activeResident',
+      joinedOn: dayFromToday(-10),
+    });
+    expect(byName.statusCode).toBe(409);
+    expect(byName.json().detail).toMatch(/^物业代表已是本届/);
+    expect(await auditCount(t, 'council.member.add')).toBe(before);
+  });
+
   it('moving keeps the history; ceasing closes the seat; neither deletes anything', async () => {
     const c = await council();
     const seat = c.members.find((m: { residentId: number }) => m.residentId === people[1]);
@@ -471,6 +503,42 @@ describe('portfolios', () => {
     expect(
       removed.items.find((i: { categoryId: number }) => i.categoryId === green.categoryId).holder,
     ).toBeNull();
+  });
+
+  it('a holder whose category was routed elsewhere is a gap; taking them off keeps that routing', async () => {
+    const c = await council();
+    const zhao = c.members.find(
+      (m: { userId: number | null; leftOn: string | null }) => m.userId === memberId && !m.leftOn,
+    );
+    const green = (await t.call('GET', at('/portfolios'), chair))
+      .json()
+      .items.find((i: { name: string }) => i.name === '绿化');
+    const held = (
+      await t.call('PUT', at(`/portfolios/${green.categoryId}`), chair, { memberId: zhao.id })
+    ).json();
+    // Someone gives the category to the property manager in the request settings.
+    await t.db
+      .update(categories)
+      .set({ handlerKind: 'property', handlerUserId: null })
+      .where(eq(categories.id, green.categoryId));
+    const drift = (await t.call('GET', at('/portfolios'), chair)).json();
+    expect(drift.items.find((i: { categoryId: number }) => i.categoryId === green.categoryId)).toMatchObject({
+      holder: { userId: memberId },
+      handlerKind: 'property',
+      gap: true,
+    });
+    expect(drift.gaps).toBe(held.gaps + 1);
+    const removed = await t.call('DELETE', at(`/portfolios/${green.categoryId}`), chair);
+    expect(removed.statusCode).toBe(200);
+    expect(
+      removed.json().items.find((i: { categoryId: number }) => i.categoryId === green.categoryId),
+    ).toMatchObject({ holder: null, handlerKind: 'property', gap: false });
+    const [category] = await t.db.select().from(categories).where(eq(categories.id, green.categoryId));
+    expect(category).toMatchObject({ handlerKind: 'property', handlerUserId: null });
+    await t.db
+      .update(categories)
+      .set({ handlerKind: 'none', handlerUserId: null })
+      .where(eq(categories.id, green.categoryId));
   });
 });
 

@@ -1,11 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDuty } from '../../src/modules/demo/seed-duty.ts';
 import { deliveries, notifications } from '../../src/modules/notifications/notifications.tables.ts';
 import { householdMembers } from '../../src/modules/people/people.tables.ts';
 import { insertStation } from '../../src/modules/places/create-places.ts';
 import { categories, requests } from '../../src/modules/requests/requests.tables.ts';
-import { dutyLog, dutyShifts, dutySlots } from '../../src/modules/stations/duty.tables.ts';
+import { dutyLog, dutyShifts, dutySlots, dutySwaps } from '../../src/modules/stations/duty.tables.ts';
 import { dutyFigureSet } from '../../src/modules/stations/duty-figures.ts';
 import { sendDutyReminders } from '../../src/modules/stations/duty-reminders-job.ts';
 import { dutyClock } from '../../src/modules/stations/duty-time.ts';
@@ -157,7 +157,14 @@ describe('duty setup', () => {
     const add = (phone: string, who = 'chair') =>
       api('POST', `/stations/${stationId}/duty-people`, who, { phone });
     expect((await add('123')).statusCode).toBe(400);
-    expect(problemText(await add('13999999999'))).toContain('没有注册账号');
+    const nobody = await add('13999999999');
+    expect(nobody.statusCode).toBe(404);
+    expect(problemText(nobody)).toContain('找不到本站的这个账号');
+    // An account of another station answers the same, without its name.
+    const elsewhere = await add('13900000008');
+    expect(elsewhere.statusCode).toBe(404);
+    expect(problemText(elsewhere)).toContain('找不到本站的这个账号');
+    expect(elsewhere.body).not.toContain('西站主任');
     expect((await add('13900000002', 'a')).statusCode).toBe(403);
     for (const phone of [
       '13900000001',
@@ -248,15 +255,19 @@ describe('duty roster', () => {
     at('2030-04-01 17:00');
     expect(problemText(await api('POST', `/duty-shifts/${afternoon.id}/check-in`, late))).toContain('结束');
 
-    // Regenerating over a month someone has checked in to is refused.
-    at('2030-04-01 07:00');
+    // Regenerating keeps what was served (and missed), replacing only shifts not yet started.
+    at('2030-04-01 15:00');
     const regenerate = await api('POST', `/stations/${stationId}/duty-roster`, 'chair', {
       month: MONTH,
       replace: true,
     });
-    expect(regenerate.statusCode).toBe(409);
-    expect(problemText(regenerate)).toContain('已有人签到');
+    expect(regenerate.statusCode).toBe(200);
+    expect(regenerate.json()).toMatchObject({ created: 50, replaced: 50, unfilled: [] });
     expect(await shiftCount(t, stationId)).toBe(52);
+    const [served] = await t.db.select().from(dutyShifts).where(eq(dutyShifts.id, shift.id));
+    expect(served).toMatchObject({ userId: shift.userId });
+    expect(served!.checkedOutAt).not.toBeNull();
+    expect((await t.db.select().from(dutyShifts).where(eq(dutyShifts.id, afternoon.id))).length).toBe(1);
   });
 });
 
@@ -535,5 +546,100 @@ describe('demo duty desk', () => {
     expect(new Set(shifts.map((s) => `${s.onDate} ${s.userId}`)).size).toBe(shifts.length);
     expect(shifts.filter((s) => s.onDate < '2030-06-05').every((s) => s.checkedInAt !== null)).toBe(true);
     expect(today.every((s) => s.checkedInAt === null)).toBe(true);
+  });
+});
+
+describe('duty desk review fixes', () => {
+  const nameOf = (userId: number) => Object.keys(ids).find((k) => ids[k] === userId)!;
+  const dayShifts = async (date: string) =>
+    (await rosterOf(t, cookies.chair!, stationId, MONTH)).shifts.filter((s) => s.date === date);
+
+  it('refuses a shift in a retired slot', async () => {
+    at('2030-04-24 10:00');
+    const slot = await api('POST', `/stations/${stationId}/duty-slots`, 'chair', {
+      startsAt: '11:00',
+      endsAt: '11:30',
+    });
+    expect(slot.statusCode).toBe(201);
+    const retire = await api('PATCH', `/stations/${stationId}/duty-slots/${slot.json().id}`, 'chair', {
+      active: false,
+    });
+    expect(retire.statusCode).toBe(200);
+    const placed = await api('POST', `/stations/${stationId}/duty-shifts`, 'chair', {
+      date: '2030-04-26',
+      slotId: slot.json().id,
+      userId: ids.chair,
+    });
+    expect(placed.statusCode).toBe(400);
+    expect(problemText(placed)).toContain('已停用');
+  });
+
+  it('a volunteer who is only a resident logs visits but names no household, nor files others’ entries', async () => {
+    at('2030-04-24 10:00');
+    const [morning] = (await dayShifts('2030-04-24')).filter((s) => s.startsAt === '09:00');
+    await t.db.update(dutyShifts).set({ userId: ids.vol! }).where(eq(dutyShifts.id, morning!.id));
+    const log = (who: string, body: object) => api('POST', `/stations/${stationId}/duty-log`, who, body);
+    const named = await log('vol', { householdId: households[0], matter: '问路', outcome: 'answered' });
+    expect(named.statusCode).toBe(403);
+    expect(problemText(named)).toContain('代居民');
+    const anonymous = await log('vol', { visitorName: '路人', matter: '问路', outcome: 'answered' });
+    expect(anonymous.statusCode).toBe(201);
+    expect(anonymous.json().householdLabel).toBeNull();
+    const byMember = await log('a', { matter: '楼道灯坏了', outcome: 'answered' });
+    expect(byMember.statusCode).toBe(201);
+    const file = (who: string, entryId: number) =>
+      api('POST', `/duty-log/${entryId}/request`, who, { categoryId: undefined });
+    expect((await file('vol', byMember.json().id)).statusCode).toBe(404);
+  });
+
+  it('replacing a roster keeps shifts in swaps and on leave, and fills only the free seats', async () => {
+    at('2030-04-24 10:00');
+    const target = (await dayShifts('2030-04-27'))[0]!;
+    const busy = new Set((await dayShifts('2030-04-27')).map((s) => s.userId));
+    const free = [ids.chair, ids.a, ids.b, ids.c, ids.d].find((u) => !busy.has(u!))!;
+    const swap = await api('POST', '/duty-swaps', nameOf(target.userId), {
+      shiftId: target.id,
+      counterpartUserId: free,
+    });
+    expect(swap.statusCode).toBe(201);
+    const regenerate = await api('POST', `/stations/${stationId}/duty-roster`, 'chair', {
+      month: MONTH,
+      replace: true,
+    });
+    expect(regenerate.statusCode).toBe(200);
+    const [kept] = await t.db.select().from(dutyShifts).where(eq(dutyShifts.id, target.id));
+    expect(kept).toMatchObject({ userId: target.userId });
+    const [still] = await t.db.select().from(dutySwaps).where(eq(dutySwaps.id, swap.json().id));
+    expect(still!.state).toBe('requested');
+    const day = await dayShifts('2030-04-27');
+    expect(day.filter((s) => s.state !== 'onLeave')).toHaveLength(2);
+    expect(new Set(day.map((s) => s.userId)).size).toBe(day.length);
+    // Today's shifts that started stay as they were.
+    expect((await dayShifts('2030-04-24')).find((s) => s.startsAt === '09:00')!.userId).toBe(ids.vol);
+  });
+
+  it('reminds a shift later today that was never reminded', async () => {
+    const now = at('2030-04-24 10:00');
+    await t.db
+      .update(dutyShifts)
+      .set({ remindedAt: null })
+      .where(and(eq(dutyShifts.stationId, stationId), eq(dutyShifts.onDate, '2030-04-24')));
+    const today = await dayShifts('2030-04-24');
+    const tomorrow = (await dayShifts('2030-04-25')).filter((s) => s.state !== 'onLeave');
+    expect(await sendDutyReminders(t.db, now)).toBe(1 + tomorrow.length);
+    const reminded = await t.db
+      .select()
+      .from(dutyShifts)
+      .where(and(eq(dutyShifts.stationId, stationId), eq(dutyShifts.onDate, '2030-04-24')));
+    const afternoon = today.find((s) => s.startsAt === '14:00')!;
+    expect(reminded.find((s) => s.id === afternoon.id)!.remindedAt).not.toBeNull();
+    expect(reminded.find((s) => s.startsAt === '09:00:00')!.remindedAt).toBeNull();
+    const [note] = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, afternoon.userId), eq(notifications.kind, 'duty.reminder')))
+      .orderBy(desc(notifications.id))
+      .limit(1);
+    expect(note!.title).toContain('今天值班');
   });
 });

@@ -9,12 +9,12 @@ const _ = false;
 const EXPECTED: Record<Role, Record<Action, boolean>> = {
   //                 tree.read tree.manage hh.read res.read res.sens res.manage roster verif actFor audit role req.read req.handle req.conf st.read st.manage st.policy duty patrol
   resident: row(_, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _),
-  buildingLeader: row(Y, _, Y, Y, _, _, _, _, _, _, _, Y, _, _, Y, _, _, _, _),
+  buildingLeader: row(Y, _, Y, Y, _, _, _, _, _, _, _, Y, _, _, _, _, _, _, _),
   councilMember: row(Y, _, Y, Y, _, _, _, _, Y, _, _, Y, Y, _, Y, _, _, Y, _),
   chair: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, _, Y, Y),
   secretaryGeneral: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, _, Y, Y),
-  propertyStaff: row(Y, _, Y, Y, _, _, _, _, _, _, _, Y, Y, _, Y, _, _, _, _),
-  ownersCommittee: row(Y, _, Y, _, _, _, _, _, _, _, _, _, _, _, Y, _, _, _, _),
+  propertyStaff: row(Y, _, Y, Y, _, _, _, _, _, _, _, Y, Y, _, _, _, _, _, _),
+  ownersCommittee: row(Y, _, Y, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _),
   socialWorker: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, _, Y, Y),
   gridWorker: row(Y, _, Y, Y, Y, Y, _, Y, Y, _, _, Y, Y, _, Y, _, _, Y, Y),
   streetOfficer: row(Y, Y, Y, _, _, _, _, _, _, Y, Y, Y, Y, _, Y, _, _, _, _),

@@ -60,12 +60,7 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const STAFF_READ = [
-  'tree.read',
-  'household.read',
-  'resident.read',
-  'station.read',
-] as const satisfies readonly Action[];
+const STAFF_READ = ['tree.read', 'household.read', 'resident.read'] as const satisfies readonly Action[];
 const HANDLE = ['request.read', 'request.handle'] as const satisfies readonly Action[];
 const STATION_ADMIN = [
   ...STAFF_READ,
@@ -79,6 +74,7 @@ const STATION_ADMIN = [
   'role.manage',
   ...HANDLE,
   'request.configure',
+  'station.read',
   'station.manage',
   'duty.serve',
   'patrol.record',
@@ -96,11 +92,13 @@ const OFFICER = [
 export const ROLE_ACTIONS = {
   resident: [],
   buildingLeader: [...STAFF_READ, 'request.read'],
-  councilMember: [...STAFF_READ, 'resident.actFor', ...HANDLE, 'duty.serve'],
+  // station.read shows the duty log and the roster: the council and the community's workers, not the
+  // property company (residents' matters are often about it), building leaders or the owners' committee.
+  councilMember: [...STAFF_READ, 'resident.actFor', ...HANDLE, 'station.read', 'duty.serve'],
   chair: STATION_ADMIN,
   secretaryGeneral: STATION_ADMIN,
   propertyStaff: [...STAFF_READ, ...HANDLE],
-  ownersCommittee: ['tree.read', 'household.read', 'station.read'],
+  ownersCommittee: ['tree.read', 'household.read'],
   socialWorker: STATION_ADMIN,
   gridWorker: [
     ...STAFF_READ,
@@ -109,6 +107,7 @@ export const ROLE_ACTIONS = {
     'verification.review',
     'resident.actFor',
     ...HANDLE,
+    'station.read',
     'duty.serve',
     'patrol.record',
   ],

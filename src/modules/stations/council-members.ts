@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
@@ -79,27 +79,36 @@ async function whoIs(tx: DbOrTx, stationId: number, input: AddInput) {
   return { residentId, userId, name };
 }
 
-/** Refuses a seat its person may not take next to the seats they hold open in the term. */
+/**
+ * Refuses a seat its person may not take next to the seats they hold in the term on or after the day
+ * it starts: open ones, and ones closed on a later day (left_on is the first day not held). The
+ * person is known by resident or account; a seat for a name alone (neither) is the same person as
+ * any seat of that name in the term.
+ */
 async function refuseConflicts(
   tx: DbOrTx,
   station: { path: string },
   term: Term,
   person: { residentId: number | null; userId: number | null; name: string },
   position: Position,
+  from: string,
   except?: number,
 ) {
-  if (person.residentId === null && person.userId === null) return;
+  const same =
+    person.residentId === null && person.userId === null
+      ? eq(councilMembers.name, person.name)
+      : or(
+          person.residentId !== null ? eq(councilMembers.residentId, person.residentId) : undefined,
+          person.userId !== null ? eq(councilMembers.userId, person.userId) : undefined,
+        );
   const held = await tx
     .select()
     .from(councilMembers)
     .where(
       and(
         eq(councilMembers.termId, term.id),
-        isNull(councilMembers.leftOn),
-        or(
-          person.residentId !== null ? eq(councilMembers.residentId, person.residentId) : undefined,
-          person.userId !== null ? eq(councilMembers.userId, person.userId) : undefined,
-        ),
+        or(isNull(councilMembers.leftOn), gt(councilMembers.leftOn, from)),
+        same,
       ),
     );
   const { policy } = effectivePolicy(station.path, await policyRows(tx));
@@ -138,7 +147,7 @@ export async function addMember(ctx: AuthedCtx, stationId: number, input: AddInp
       throw badField('nominatedOn', '提名日期不能晚于就任日期', 'Nomination cannot come after joining');
     }
     const person = await whoIs(tx, station.id, input);
-    await refuseConflicts(tx, station, term, person, input.position);
+    await refuseConflicts(tx, station, term, person, input.position, input.joinedOn);
     const [row] = await tx
       .insert(councilMembers)
       .values({
@@ -207,7 +216,7 @@ export async function moveMember(
     if (seat.position === input.position) {
       throw badField('position', '新职务与现任职务相同', 'The new position is the one held now');
     }
-    await refuseConflicts(tx, station, term, seat, input.position, seat.id);
+    await refuseConflicts(tx, station, term, seat, input.position, input.on, seat.id);
     await tx
       .update(councilMembers)
       .set({ leftOn: input.on, leftReason: 'moved' })

@@ -236,7 +236,10 @@ export const ZPortfolios = z.object({
       holder: z
         .object({ memberId: z.number(), name: z.string(), position: z.enum(POSITIONS), userId: z.number() })
         .nullable(),
-      /** Held by nobody and routed to no one (no property or team handler, no handler account). */
+      /**
+       * Routed to no one (held by nobody, no property or team handler, no handler account), or held but
+       * routed elsewhere since (the handler was changed in the request settings).
+       */
       gap: z.boolean(),
     }),
   ),

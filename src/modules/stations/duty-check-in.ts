@@ -4,7 +4,15 @@ import { can, ROLE_ACTIONS } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { stationPlace, stations } from '../places/index.ts';
 import { dutyPeople, dutyShifts, dutySwaps } from './duty.tables.ts';
-import { loadShifts, loadSwaps, ownShift, presentShift, refuse } from './duty-shifts.ts';
+import {
+  loadShifts,
+  loadSwaps,
+  lockRoster,
+  ownShift,
+  presentShift,
+  refuse,
+  rosterStation,
+} from './duty-shifts.ts';
 import { addDays, chinaDate, chinaInstant, dutyClock, hhmm } from './duty-time.ts';
 
 /** Check-in 签到 and check-out 签退 at the desk, and my desk: my shifts, swaps, where I may log. */
@@ -14,7 +22,9 @@ const EARLY_MS = 30 * 60_000;
 
 export async function checkIn(ctx: AuthedCtx, shiftId: number, out: boolean) {
   const now = dutyClock.now();
+  const stationId = await rosterStation(ctx.db, { shiftId });
   await ctx.db.transaction(async (tx) => {
+    await lockRoster(tx, stationId);
     const shift = await ownShift(ctx, tx, shiftId, true);
     if (shift.onLeaveAt) throw refuse('这个班次已请假', 'This shift is on leave');
     if (out) {

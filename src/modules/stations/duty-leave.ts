@@ -7,7 +7,16 @@ import { recordAudit } from '../audit/index.ts';
 import { notifyUser, sendOutside } from '../notifications/index.ts';
 import { stationPlace } from '../places/index.ts';
 import { dutyPeople, dutyShifts, dutySlots, dutySwaps, dutyUnavailable } from './duty.tables.ts';
-import { dutyStation, invalid, loadShifts, ownShift, presentShift, refuse } from './duty-shifts.ts';
+import {
+  dutyStation,
+  invalid,
+  loadShifts,
+  lockRoster,
+  ownShift,
+  presentShift,
+  refuse,
+  rosterStation,
+} from './duty-shifts.ts';
 import { chinaDate, chinaInstant, dutyClock, hhmm, overlaps } from './duty-time.ts';
 import { dateHolds, loadHours } from './opening-hours.ts';
 
@@ -16,7 +25,9 @@ import { dateHolds, loadHours } from './opening-hours.ts';
 /** Marks my shift on leave, with a reason; open swaps of it are cancelled and the chair is told. */
 export async function takeLeave(ctx: AuthedCtx, shiftId: number, input: { reason: string }) {
   const now = dutyClock.now();
+  const stationId = await rosterStation(ctx.db, { shiftId });
   const shift = await ctx.db.transaction(async (tx) => {
+    await lockRoster(tx, stationId);
     const shift = await ownShift(ctx, tx, shiftId, true);
     if (shift.onLeaveAt) throw refuse('该班次已经请假', 'This shift is already on leave');
     if (shift.checkedInAt) throw refuse('已签到的班次不能请假', 'A shift checked in to cannot go on leave');
@@ -71,7 +82,8 @@ export async function takeLeave(ctx: AuthedCtx, shiftId: number, input: { reason
 
 /**
  * Writes one shift: the slot's times on a day whose opening hours hold it, for an active pool member who
- * is not away that day and holds nothing overlapping, while the slot has a free seat.
+ * is not away that day and holds nothing overlapping, while the slot is in use and has a free seat.
+ * The caller holds the station's roster lock (`lockRoster`).
  */
 async function insertShift(
   tx: DbOrTx,
@@ -84,6 +96,12 @@ async function insertShift(
     .from(dutySlots)
     .where(and(eq(dutySlots.id, input.slotId), eq(dutySlots.stationId, station.id)));
   if (!slot) throw invalid('slotId', { zh: '本站没有这个值班时段', en: 'No such slot at this station' });
+  if (!slot.active) {
+    throw invalid('slotId', {
+      zh: `值班时段 ${hhmm(slot.startsAt)}–${hhmm(slot.endsAt)} 已停用，不能再排班`,
+      en: `Slot ${hhmm(slot.startsAt)}–${hhmm(slot.endsAt)} is retired; no shift can be placed in it`,
+    });
+  }
   if (now >= chinaInstant(input.date, slot.endsAt)) {
     throw invalid('date', { zh: '这个班次已经结束', en: 'That shift is already over' });
   }
@@ -176,6 +194,7 @@ export async function placeShift(
     throw invalid('date', { zh: '不能为已过去的日子排班', en: 'That day is over' });
   }
   const { shift, notificationId } = await ctx.db.transaction(async (tx) => {
+    await lockRoster(tx, station.id);
     const placed = await insertShift(tx, station, input);
     await recordAudit(tx, ctx, {
       action: 'duty.shift.place',
@@ -197,8 +216,10 @@ export async function coverShift(ctx: AuthedCtx, shiftId: number, input: { userI
   const [leave] = await ctx.db.select().from(dutyShifts).where(eq(dutyShifts.id, shiftId));
   if (!leave) throw new AppError('NOT_FOUND');
   const station = await dutyStation(ctx, leave.stationId, 'station.manage');
-  if (!leave.onLeaveAt) throw refuse('只能为请假的班次安排代班', 'Only a shift on leave can be covered');
   const { shift, notificationId } = await ctx.db.transaction(async (tx) => {
+    await lockRoster(tx, station.id);
+    const [current] = await tx.select().from(dutyShifts).where(eq(dutyShifts.id, leave.id));
+    if (!current?.onLeaveAt) throw refuse('只能为请假的班次安排代班', 'Only a shift on leave can be covered');
     const placed = await insertShift(tx, station, {
       date: leave.onDate,
       slotId: leave.slotId,

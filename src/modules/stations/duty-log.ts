@@ -6,7 +6,7 @@ import { AppError } from '../../server/http/errors.ts';
 import { can, users } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { householdMembers } from '../people/index.ts';
-import { buildings, households, stationPlace, units } from '../places/index.ts';
+import { buildings, households, locatePlace, stationPlace, units } from '../places/index.ts';
 import { categories, categoryHandler, writeNewRequest } from '../requests/index.ts';
 import { dutyLog, dutyShifts } from './duty.tables.ts';
 import { invalid, mayServe, refuse } from './duty-shifts.ts';
@@ -28,6 +28,26 @@ async function servingStation(ctx: AuthedCtx, stationId: number) {
     });
   }
   throw new AppError('NOT_FOUND');
+}
+
+const NOT_ACTING_FOR = {
+  zh: '您无权代居民办事，不能登记具体住户；请只写来访人姓名',
+  en: 'You may not act for residents, so you cannot name a household; give the visitor’s name instead',
+};
+
+/**
+ * The household named at the desk: in this station, and only for one who may act for its residents
+ * (`resident.actFor`); a volunteer who is only a resident logs visits without naming one.
+ */
+async function namedHousehold(db: DbOrTx, ctx: AuthedCtx, station: Station, householdId: number) {
+  const place = await locatePlace(db, 'household', householdId);
+  if (!place || place.stationId !== station.id) {
+    throw invalid('householdId', { zh: '该房屋不属于本自治站', en: 'That household is not in this station' });
+  }
+  if (!can(ctx.user, 'resident.actFor', place)) {
+    throw new AppError('FORBIDDEN', { detail: NOT_ACTING_FOR });
+  }
+  return place;
 }
 
 async function activeCategory(db: DbOrTx, stationId: number, categoryId: number) {
@@ -52,6 +72,8 @@ async function fileFromEntry(tx: DbOrTx, ctx: AuthedCtx, station: Station, entry
   let place: { path: string; label: string } | null = null;
   let residentId: number | null = null;
   if (entry.householdId !== null) {
+    // Filing for the household's resident is acting for them.
+    await namedHousehold(tx, ctx, station, entry.householdId);
     const [h] = await tx
       .select({ path: households.path, unit: units.name, building: buildings.name })
       .from(households)
@@ -119,16 +141,7 @@ export async function logVisit(ctx: AuthedCtx, stationId: number, input: NewEntr
   if (input.categoryId !== undefined) await activeCategory(ctx.db, station.id, input.categoryId);
   let path = station.path;
   if (input.householdId !== undefined) {
-    const [h] = await ctx.db
-      .select({ path: households.path })
-      .from(households)
-      .where(and(eq(households.id, input.householdId), eq(households.stationId, station.id)));
-    if (!h)
-      throw invalid('householdId', {
-        zh: '该房屋不属于本自治站',
-        en: 'That household is not in this station',
-      });
-    path = h.path;
+    path = (await namedHousehold(ctx.db, ctx, station, input.householdId)).path;
   }
   const today = chinaDate(dutyClock.now());
   const [shift] = await ctx.db
@@ -183,6 +196,11 @@ export async function entryToRequest(
 ) {
   const [found] = await ctx.db.select().from(dutyLog).where(eq(dutyLog.id, entryId));
   if (!found) throw new AppError('NOT_FOUND');
+  // Those on duty by role handle the whole log; a volunteer only the entries they wrote.
+  const place = await stationPlace(ctx.db, found.stationId);
+  if (found.loggedBy !== ctx.user.userId && !can(ctx.user, 'duty.serve', place)) {
+    throw new AppError('NOT_FOUND');
+  }
   const station = await servingStation(ctx, found.stationId);
   await ctx.db.transaction(async (tx) => {
     const [entry] = await tx.select().from(dutyLog).where(eq(dutyLog.id, entryId)).for('update');

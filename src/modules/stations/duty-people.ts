@@ -1,8 +1,9 @@
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, exists, gte, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { can, users } from '../accounts/index.ts';
+import { can, roleGrants, users } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { residents } from '../people/index.ts';
 import { stationPlace } from '../places/index.ts';
 import { dutyPeople, dutyUnavailable } from './duty.tables.ts';
 import { dutyStation, invalid } from './duty-shifts.ts';
@@ -33,15 +34,54 @@ export async function listPeople(ctx: AuthedCtx, stationId: number) {
   };
 }
 
-/** Adds an account to the pool by its phone number (or makes a retired one active again). */
+/**
+ * Adds an account to the pool by its phone number (or makes a retired one active again). Only an account
+ * of this station is found: one holding a role there (at the station, or on an area or building path
+ * covering it or within it) or a resident of it; any other answers as if there were none, so the phone
+ * number of someone elsewhere in the city reveals no name.
+ */
 export async function addPerson(ctx: AuthedCtx, stationId: number, input: { phone: string }) {
   const station = await dutyStation(ctx, stationId, 'station.manage');
   const [user] = await ctx.db
     .select({ id: users.id, name: users.displayName })
     .from(users)
-    .where(eq(users.phone, input.phone));
+    .where(
+      and(
+        eq(users.phone, input.phone),
+        or(
+          exists(
+            ctx.db
+              .select({ one: sql`1` })
+              .from(roleGrants)
+              .where(
+                and(
+                  eq(roleGrants.userId, users.id),
+                  or(
+                    eq(roleGrants.stationId, station.id),
+                    and(
+                      isNotNull(roleGrants.path),
+                      or(
+                        sql`starts_with(${station.path}, ${roleGrants.path})`,
+                        sql`starts_with(${roleGrants.path}, ${station.path})`,
+                      ),
+                    ),
+                  ),
+                ),
+              ),
+          ),
+          exists(
+            ctx.db
+              .select({ one: sql`1` })
+              .from(residents)
+              .where(and(eq(residents.userId, users.id), eq(residents.stationId, station.id))),
+          ),
+        ),
+      ),
+    );
   if (!user) {
-    throw invalid('phone', { zh: '该手机号没有注册账号', en: 'No account has this phone number' });
+    throw new AppError('NOT_FOUND', {
+      detail: { zh: '找不到本站的这个账号', en: 'No account of this station has this phone number' },
+    });
   }
   return ctx.db.transaction(async (tx) => {
     await tx

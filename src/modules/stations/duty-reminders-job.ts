@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../../server/db/client.ts';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
@@ -8,25 +8,36 @@ import { stations } from '../places/index.ts';
 import { dutyShifts } from './duty.tables.ts';
 import { addDays, chinaDate, dutyClock, hhmm } from './duty-time.ts';
 
-/** The reminder the day before a shift 值班提醒: inbox in the transaction, outside channels after commit. */
+/** The reminder the day before a shift (or the same day, for one placed late) 值班提醒: inbox in the transaction, outside channels after commit. */
 
 export const REMINDER_QUEUE = 'stations-duty-reminders';
 const JOB_ACTOR: AuditActor = { user: null, ip: '127.0.0.1', userAgent: `linshe job ${REMINDER_QUEUE}` };
 
 /**
- * Reminds everyone holding a shift tomorrow (station time) who was not reminded yet and is not on
+ * Reminds everyone holding a shift tomorrow (station time), or later today and not started yet (a shift
+ * placed or swapped after the last run of the day before), who was not reminded yet and is not on
  * leave; marks the shifts so each is reminded once (a swap clears the mark for the new person).
  * Answers how many shifts were reminded.
  */
 export async function sendDutyReminders(db: Db, now: Date = dutyClock.now()): Promise<number> {
-  const tomorrow = addDays(chinaDate(now), 1);
+  const today = chinaDate(now);
+  const tomorrow = addDays(today, 1);
+  // The station's wall-clock time now, 'HH:MM:SS'.
+  const clock = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(11, 19);
   const sent = await db.transaction(async (tx) => {
     const due = await tx
       .select({ shift: dutyShifts, stationName: stations.name, stationPath: stations.path })
       .from(dutyShifts)
       .innerJoin(stations, eq(stations.id, dutyShifts.stationId))
       .where(
-        and(eq(dutyShifts.onDate, tomorrow), isNull(dutyShifts.remindedAt), isNull(dutyShifts.onLeaveAt)),
+        and(
+          or(
+            eq(dutyShifts.onDate, tomorrow),
+            and(eq(dutyShifts.onDate, today), gt(dutyShifts.startsAt, clock), isNull(dutyShifts.checkedInAt)),
+          ),
+          isNull(dutyShifts.remindedAt),
+          isNull(dutyShifts.onLeaveAt),
+        ),
       )
       .limit(2000)
       .for('update', { of: dutyShifts, skipLocked: true });
@@ -37,7 +48,7 @@ export async function sendDutyReminders(db: Db, now: Date = dutyClock.now()): Pr
           userId: shift.userId,
           stationId: shift.stationId,
           kind: 'duty.reminder',
-          title: `明天值班：${hhmm(shift.startsAt)}–${hhmm(shift.endsAt)}`,
+          title: `${shift.onDate === today ? '今天' : '明天'}值班：${hhmm(shift.startsAt)}–${hhmm(shift.endsAt)}`,
           body: `${stationName} ${shift.onDate} ${hhmm(shift.startsAt)}–${hhmm(shift.endsAt)}，请按时到岗签到。`,
           data: { shiftId: shift.id },
         }),

@@ -4,8 +4,8 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { dutyLog, dutyPeople, dutyShifts, dutySlots, dutySwaps, dutyUnavailable } from './duty.tables.ts';
-import { dutyStation, loadShifts, presentShift, refuse } from './duty-shifts.ts';
-import { chinaDate, daysOfMonth, dutyClock, hhmm } from './duty-time.ts';
+import { dutyStation, loadShifts, lockRoster, presentShift, refuse } from './duty-shifts.ts';
+import { chinaDate, chinaInstant, daysOfMonth, dutyClock, hhmm } from './duty-time.ts';
 import { dateHolds, type Interval, loadHours } from './opening-hours.ts';
 import { generateRoster, type SlotTemplate } from './roster-generate.ts';
 
@@ -60,7 +60,14 @@ export async function getRoster(ctx: AuthedCtx, stationId: number, month: string
  * Generates a month from today on (the whole month when it lies ahead): every opening day × the slots
  * its hours hold × their seats, over the active pool with their unavailable days, continuing from the
  * shifts each person already holds earlier in the month. Shifts already written from today on stay
- * unless `replace`; replacing is refused once anyone has checked in to one of them.
+ * unless `replace`, and even then only shifts that have not started, nobody checked in to and are not on
+ * leave are replaced; the others (served, missed, on leave) are coverage history and are kept.
+ *
+ * Swaps: `duty_swaps.shift_id` is NOT NULL and references the shift, so a swap's shift cannot be deleted
+ * without deleting the swap (history) or leaving it pointing at nothing. Every shift a swap names (as its
+ * shift or its counterpart, pending or answered) is therefore kept as it stands, so no swap loses its
+ * shifts; pending swaps would only be cancelled if one of their shifts went, which cannot happen here.
+ * Kept shifts hold their seats, and their person is not given another shift that day.
  */
 export async function generateMonth(
   ctx: AuthedCtx,
@@ -68,7 +75,8 @@ export async function generateMonth(
   input: { month: string; replace: boolean },
 ) {
   const station = await dutyStation(ctx, stationId, 'station.manage');
-  const today = chinaDate(dutyClock.now());
+  const now = dutyClock.now();
+  const today = chinaDate(now);
   const monthDays = daysOfMonth(input.month);
   const last = monthDays.at(-1)!;
   if (last < today) throw refuse('这个月份已经过去，不能再排班', 'That month is over; it cannot be rostered');
@@ -77,8 +85,8 @@ export async function generateMonth(
   const days = monthDays.filter((d) => d >= from);
 
   return ctx.db.transaction(async (tx) => {
-    // One generation per station at a time.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`duty-roster:${station.id}`}))`);
+    // One writer of the station's roster at a time.
+    await lockRoster(tx, station.id);
     const hours = await loadHours(tx, station.id);
     if (hours.length === 0) throw refuse('请先设置开放时间', 'Set the opening hours first');
     const slots = await activeSlots(tx, station.id);
@@ -105,17 +113,27 @@ export async function generateMonth(
         },
       });
     }
-    if (existing.some((s) => s.checkedInAt !== null)) {
-      throw refuse(
-        '已有人签到，不能重新生成这个月的排班',
-        'Someone has already checked in; the month cannot be generated again',
-      );
-    }
+    const inSwaps = new Set<number>();
     if (existing.length > 0) {
       const ids = existing.map((s) => s.id);
-      await tx
-        .delete(dutySwaps)
+      const named = await tx
+        .select({ shiftId: dutySwaps.shiftId, counterpartShiftId: dutySwaps.counterpartShiftId })
+        .from(dutySwaps)
         .where(or(inArray(dutySwaps.shiftId, ids), inArray(dutySwaps.counterpartShiftId, ids)));
+      for (const n of named) {
+        inSwaps.add(n.shiftId);
+        if (n.counterpartShiftId !== null) inSwaps.add(n.counterpartShiftId);
+      }
+    }
+    const replaceable = (s: (typeof existing)[number]) =>
+      chinaInstant(s.onDate, s.startsAt) > now &&
+      s.checkedInAt === null &&
+      s.onLeaveAt === null &&
+      !inSwaps.has(s.id);
+    const gone = existing.filter(replaceable);
+    const kept = existing.filter((s) => !replaceable(s));
+    if (gone.length > 0) {
+      const ids = gone.map((s) => s.id);
       await tx.update(dutyLog).set({ shiftId: null }).where(inArray(dutyLog.shiftId, ids));
       await tx.delete(dutyShifts).where(inArray(dutyShifts.id, ids));
     }
@@ -133,6 +151,18 @@ export async function generateMonth(
         ),
       )
       .groupBy(dutyShifts.userId);
+    const carried: Record<number, number> = Object.fromEntries(earlier.map((e) => [e.userId, e.n]));
+    // Kept shifts: those not on leave hold their seats and count for their person; whoever keeps a shift
+    // on a day (served, missed, on leave or in a swap) is given no other that day.
+    const heldSeats = new Map<string, number>();
+    const busy = new Set<string>();
+    for (const k of kept) {
+      busy.add(`${k.userId} ${k.onDate}`);
+      if (k.onLeaveAt) continue;
+      carried[k.userId] = (carried[k.userId] ?? 0) + 1;
+      const key = `${k.onDate} ${k.slotId}`;
+      heldSeats.set(key, (heldSeats.get(key) ?? 0) + 1);
+    }
     const away = await tx
       .select({ userId: dutyUnavailable.userId, onDate: dutyUnavailable.onDate })
       .from(dutyUnavailable)
@@ -144,16 +174,15 @@ export async function generateMonth(
         ),
       );
 
-    const template = (s: SlotRow): SlotTemplate => ({
-      start: hhmm(s.startsAt),
-      end: hhmm(s.endsAt),
-      seats: s.seats,
-    });
     const daySlots: Record<string, SlotTemplate[]> = {};
     const openDays = days.filter((d) => {
-      const held = slotsOfDay(hours, slots, d);
-      daySlots[d] = held.map(template);
-      return held.length > 0;
+      // The seats kept shifts do not hold, in slots that have not started yet.
+      daySlots[d] = slotsOfDay(hours, slots, d).flatMap((s) => {
+        const seats = s.seats - (heldSeats.get(`${d} ${s.id}`) ?? 0);
+        if (seats <= 0 || chinaInstant(d, s.startsAt) <= now) return [];
+        return [{ start: hhmm(s.startsAt), end: hhmm(s.endsAt), seats }];
+      });
+      return daySlots[d].length > 0;
     });
     const result = generateRoster({
       days: openDays,
@@ -161,9 +190,12 @@ export async function generateMonth(
       daySlots,
       people: pool.map((p) => ({
         id: p.userId,
-        unavailable: away.filter((a) => a.userId === p.userId).map((a) => a.onDate),
+        unavailable: [
+          ...away.filter((a) => a.userId === p.userId).map((a) => a.onDate),
+          ...days.filter((d) => busy.has(`${p.userId} ${d}`)),
+        ],
       })),
-      carried: Object.fromEntries(earlier.map((e) => [e.userId, e.n])),
+      carried,
     });
 
     const slotOf = new Map(slots.map((s) => [`${hhmm(s.startsAt)}-${hhmm(s.endsAt)}`, s]));
@@ -185,13 +217,13 @@ export async function generateMonth(
       subjectId: station.id,
       stationId: station.id,
       path: station.path,
-      summary: { month: input.month, from, created: rows.length, replaced: existing.length },
+      summary: { month: input.month, from, created: rows.length, replaced: gone.length, kept: kept.length },
     });
     return {
       month: input.month,
       from: openDays.length > 0 ? from : null,
       created: rows.length,
-      replaced: existing.length,
+      replaced: gone.length,
       unfilled: result.unfilled.map((u) => ({
         date: u.day,
         startsAt: u.start,

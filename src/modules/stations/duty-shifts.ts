@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
@@ -47,6 +47,33 @@ export async function mayServe(
     )
     .limit(1);
   return shift !== undefined;
+}
+
+/**
+ * The station's roster lock: every transaction that writes its shifts or swaps (placing, covering,
+ * generating, swapping, leave, check-in and out) and every change of its slots or opening hours takes it
+ * FIRST, before reading or locking any row. Writers of one station thus run one after another, and since
+ * nobody holds a row lock when asking for it, two writers can no longer deadlock (leave locks the shift
+ * then the swaps, a swap decision the swap then the shifts).
+ */
+export async function lockRoster(tx: DbOrTx, stationId: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`duty-roster:${stationId}`}))`);
+}
+
+/** The station of a shift or of a swap (it never changes), to lock its roster first; 404 when none. */
+export async function rosterStation(db: DbOrTx, of: { shiftId: number } | { swapId: number }) {
+  const [row] =
+    'shiftId' in of
+      ? await db
+          .select({ stationId: dutyShifts.stationId })
+          .from(dutyShifts)
+          .where(eq(dutyShifts.id, of.shiftId))
+      : await db
+          .select({ stationId: dutySwaps.stationId })
+          .from(dutySwaps)
+          .where(eq(dutySwaps.id, of.swapId));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row.stationId;
 }
 
 export const refuse = (zh: string, en: string) => new AppError('INVALID_STATE', { detail: { zh, en } });

@@ -1,9 +1,10 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
+import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { dutySlots } from './duty.tables.ts';
-import { dutyStation } from './duty-shifts.ts';
+import { dutyStation, lockRoster } from './duty-shifts.ts';
 import { hhmm } from './duty-time.ts';
 import { type Interval, loadHours, OUTSIDE_HOURS, weekdaysHolding } from './opening-hours.ts';
 
@@ -43,13 +44,13 @@ function checkOrder(slot: { startsAt: string; endsAt: string }) {
 
 /** Refuses a slot that ends before it starts, fits no opening day, or repeats another slot's times. */
 async function checkSlot(
-  ctx: AuthedCtx,
+  db: DbOrTx,
   stationId: number,
   slot: { startsAt: string; endsAt: string },
   except: number | null,
 ) {
   checkOrder(slot);
-  const hours = await loadHours(ctx.db, stationId);
+  const hours = await loadHours(db, stationId);
   if (weekdaysHolding(hours, slot).length === 0) {
     throw new AppError('VALIDATION', {
       errors: [
@@ -63,7 +64,7 @@ async function checkSlot(
       ],
     });
   }
-  const [same] = await ctx.db
+  const [same] = await db
     .select({ id: dutySlots.id })
     .from(dutySlots)
     .where(
@@ -91,8 +92,11 @@ export async function addSlot(
   input: { startsAt: string; endsAt: string; seats: number },
 ) {
   const station = await dutyStation(ctx, stationId, 'station.manage');
-  const hours = await checkSlot(ctx, station.id, input, null);
+  checkOrder(input);
   return ctx.db.transaction(async (tx) => {
+    // Checked under the roster lock, so opening hours changed meanwhile cannot strand the new slot.
+    await lockRoster(tx, station.id);
+    const hours = await checkSlot(tx, station.id, input, null);
     const [row] = await tx
       .insert(dutySlots)
       .values({ stationId: station.id, ...input })
@@ -122,22 +126,24 @@ export async function updateSlot(
   },
 ) {
   const station = await dutyStation(ctx, stationId, 'station.manage');
-  const [slot] = await ctx.db
-    .select()
-    .from(dutySlots)
-    .where(and(eq(dutySlots.id, id), eq(dutySlots.stationId, station.id)));
-  if (!slot) throw new AppError('NOT_FOUND');
-  const next = {
-    startsAt: input.startsAt ?? hhmm(slot.startsAt),
-    endsAt: input.endsAt ?? hhmm(slot.endsAt),
-    seats: input.seats ?? slot.seats,
-    active: input.active ?? slot.active,
-  };
-  checkOrder(next);
-  const hours = next.active
-    ? await checkSlot(ctx, station.id, next, slot.id)
-    : await loadHours(ctx.db, station.id);
   return ctx.db.transaction(async (tx) => {
+    // The slot and the opening hours are read under the roster lock, so they cannot change meanwhile.
+    await lockRoster(tx, station.id);
+    const [slot] = await tx
+      .select()
+      .from(dutySlots)
+      .where(and(eq(dutySlots.id, id), eq(dutySlots.stationId, station.id)));
+    if (!slot) throw new AppError('NOT_FOUND');
+    const next = {
+      startsAt: input.startsAt ?? hhmm(slot.startsAt),
+      endsAt: input.endsAt ?? hhmm(slot.endsAt),
+      seats: input.seats ?? slot.seats,
+      active: input.active ?? slot.active,
+    };
+    checkOrder(next);
+    const hours = next.active
+      ? await checkSlot(tx, station.id, next, slot.id)
+      : await loadHours(tx, station.id);
     const [row] = await tx.update(dutySlots).set(next).where(eq(dutySlots.id, slot.id)).returning();
     await recordAudit(tx, ctx, {
       action: 'duty.slot.update',

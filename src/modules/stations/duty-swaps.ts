@@ -7,7 +7,16 @@ import { recordAudit } from '../audit/index.ts';
 import { notifyUser, sendOutside } from '../notifications/index.ts';
 import { stationPlace } from '../places/index.ts';
 import { dutyPeople, dutyShifts, dutySwaps } from './duty.tables.ts';
-import { invalid, loadShifts, loadSwaps, ownShift, presentShift, refuse } from './duty-shifts.ts';
+import {
+  invalid,
+  loadShifts,
+  loadSwaps,
+  lockRoster,
+  ownShift,
+  presentShift,
+  refuse,
+  rosterStation,
+} from './duty-shifts.ts';
 import { addDays, chinaDate, chinaInstant, dutyClock, hhmm, overlaps } from './duty-time.ts';
 
 /** Swaps 换班: my shift for another person's (or they cover mine); only the counterpart can agree. */
@@ -79,7 +88,9 @@ export async function proposeSwap(
   input: { shiftId: number; counterpartShiftId?: number | undefined; counterpartUserId?: number | undefined },
 ) {
   const now = dutyClock.now();
+  const stationId = await rosterStation(ctx.db, { shiftId: input.shiftId });
   const { swapId, notificationId } = await ctx.db.transaction(async (tx) => {
+    await lockRoster(tx, stationId);
     const shift = await ownShift(ctx, tx, input.shiftId, true);
     if (!open(shift, now))
       throw refuse('这个班次已开始、已签到或已请假，不能换班', 'This shift can no longer be swapped');
@@ -195,7 +206,9 @@ const DECISIONS = {
 export async function decideSwap(ctx: AuthedCtx, swapId: number, decision: keyof typeof DECISIONS) {
   const now = dutyClock.now();
   const me = ctx.user.userId;
+  const stationId = await rosterStation(ctx.db, { swapId });
   const notificationId = await ctx.db.transaction(async (tx) => {
+    await lockRoster(tx, stationId);
     const [swap] = await tx.select().from(dutySwaps).where(eq(dutySwaps.id, swapId)).for('update');
     if (!swap) throw new AppError('NOT_FOUND');
     const station = await stationPlace(tx, swap.stationId);

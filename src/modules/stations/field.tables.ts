@@ -72,7 +72,11 @@ export const patrols = pgTable(
     note: text('note'),
     createdAt: createdAt(),
   },
-  (t) => [index('stations_patrols_station_day_idx').on(t.stationId, t.plannedOn)],
+  (t) => [
+    index('stations_patrols_station_day_idx').on(t.stationId, t.plannedOn),
+    // One patrol per worker, compound and day: concurrent plans cannot inflate the planned figure.
+    uniqueIndex('stations_patrols_uq').on(t.compoundId, t.userId, t.plannedOn),
+  ],
 );
 
 /** Something a patrol found, with photos (blob keys); it can become a request. */

@@ -4,7 +4,7 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError, type Text } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { dutySlots, openingHours } from './duty.tables.ts';
-import { dutyStation } from './duty-shifts.ts';
+import { dutyStation, lockRoster } from './duty-shifts.ts';
 import { hhmm, overlaps, weekdayOf } from './duty-time.ts';
 
 /** Opening hours 开放时间: intervals per weekday; a day without one is closed. */
@@ -89,6 +89,8 @@ export async function setOpeningHours(ctx: AuthedCtx, stationId: number, items: 
   if (errors.length > 0) throw new AppError('VALIDATION', { errors });
 
   return ctx.db.transaction(async (tx) => {
+    // The slots are read under the roster lock, so a slot added or changed meanwhile is checked too.
+    await lockRoster(tx, station.id);
     const slots = await tx
       .select()
       .from(dutySlots)

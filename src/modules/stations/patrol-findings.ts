@@ -154,14 +154,16 @@ export async function findingToRequest(
     place = { path: building.path, label: building.name };
   }
   const handler = await categoryHandler(ctx.db, category);
-  const photos = finding.photos as FindingPhoto[];
   return ctx.db.transaction(async (tx) => {
     const [locked] = await tx
-      .select({ requestId: patrolFindings.requestId })
+      .select({ requestId: patrolFindings.requestId, photos: patrolFindings.photos })
       .from(patrolFindings)
       .where(eq(patrolFindings.id, id))
       .for('update');
-    if (locked?.requestId) throw alreadyFiled(locked.requestId);
+    if (!locked) throw new AppError('NOT_FOUND');
+    if (locked.requestId) throw alreadyFiled(locked.requestId);
+    // The photos as they are under the lock: one uploaded since loadFinding goes along too.
+    const photos = locked.photos as FindingPhoto[];
     const filed = await writeNewRequest(tx, {
       category,
       handler,

@@ -31,32 +31,25 @@ export async function planPatrol(
   const compound = await compoundOfStation(ctx.db, station.id, input.compoundId);
   await usableTemplate(ctx.db, station, input.templateId);
   await requireAssigned(ctx.db, compound.id, input.userId);
-  const [twice] = await ctx.db
-    .select({ id: patrols.id })
-    .from(patrols)
-    .where(
-      and(
-        eq(patrols.compoundId, compound.id),
-        eq(patrols.userId, input.userId),
-        eq(patrols.plannedOn, input.plannedOn),
-      ),
-    );
-  if (twice)
-    throw conflict({ zh: '这一天已为该工作人员安排了巡查', en: 'A patrol is already planned that day' });
   return ctx.db.transaction(async (tx) => {
+    // The unique index (compound, worker, day) settles concurrent plans: the loser inserts nothing.
     const [row] = await tx
       .insert(patrols)
       .values({ stationId: station.id, ...input })
+      .onConflictDoNothing({ target: [patrols.compoundId, patrols.userId, patrols.plannedOn] })
       .returning({ id: patrols.id });
+    if (!row) {
+      throw conflict({ zh: '这一天已为该工作人员安排了巡查', en: 'A patrol is already planned that day' });
+    }
     await recordAudit(tx, ctx, {
       action: 'patrol.plan',
       subjectType: 'patrol',
-      subjectId: row!.id,
+      subjectId: row.id,
       stationId: station.id,
       path: compound.path,
       summary: { userId: input.userId, plannedOn: input.plannedOn },
     });
-    return row!;
+    return row;
   });
 }
 
@@ -95,8 +88,7 @@ export async function planPatrols(
       select a.station_id, a.compound_id, ${input.templateId}::bigint, a.user_id, d::date
       from ${workerAssignments} a cross join generate_series(${input.from}::date, ${input.to}::date, '1 day') d
       where a.station_id = ${station.id} ${onlyCompound}
-        and not exists (select 1 from ${patrols} p where p.user_id = a.user_id
-          and p.compound_id = a.compound_id and p.planned_on = d::date)
+      on conflict (compound_id, user_id, planned_on) do nothing
       returning id`);
     await recordAudit(tx, ctx, {
       action: 'patrol.planRange',

@@ -11,8 +11,9 @@ import { badField, lockStation, managedStation, readableStation, today } from '.
 /**
  * Portfolios 分管: a council member in charge of request categories. Holding a category routes its
  * new requests to the member's account (the category's handler, set in the same transaction); giving
- * it up, or the member moving or ceasing, routes it to nobody again. A category held by nobody and
- * routed to nobody (no property or team handler, no handler account) is a gap.
+ * it up, or the member moving or ceasing, routes it to nobody again (unless its handler was changed
+ * meanwhile). A category held by nobody and routed to nobody (no property or team handler, no
+ * handler account) is a gap; so is a held one whose handler is no longer the holder's account.
  */
 
 type Station = { id: number; path: string; stationId: number | null };
@@ -80,12 +81,16 @@ export async function listPortfolios(ctx: AuthedCtx, stationId: number) {
         ? { memberId: h.memberId, name: h.name, position: h.position, userId: h.userId }
         : null;
     const routed = c.handlerUserId !== null || c.handlerKind === 'property' || c.handlerKind === 'team';
+    // Drift: the category's handler was changed in the request settings since it was given to its
+    // holder, so its requests no longer reach them. The portfolio does not route: a gap, the only
+    // one with a holder (a held category is otherwise never a gap), so `holder && gap` says drift.
+    const drift = holder !== null && (c.handlerKind !== 'member' || c.handlerUserId !== holder.userId);
     return {
       categoryId: c.id,
       name: c.name,
       handlerKind: c.handlerKind,
       holder,
-      gap: holder === null && !routed,
+      gap: holder === null ? !routed : drift,
     };
   });
   return { items, eligible: await eligibleSeats(ctx.db, station), gaps: items.filter((i) => i.gap).length };
@@ -155,12 +160,7 @@ export async function removePortfolio(ctx: AuthedCtx, stationId: number, categor
         detail: { zh: '该类别无人分管', en: 'Nobody holds this category' },
       });
     }
-    await setCategoryHandler(tx, ctx, {
-      categoryId,
-      stationId: station.id,
-      path: station.path,
-      handlerUserId: null,
-    });
+    await unroute(tx, ctx, station, categoryId, gone[0]!.memberId);
     await recordAudit(tx, ctx, {
       action: 'portfolio.remove',
       subjectType: 'requestCategory',
@@ -173,19 +173,45 @@ export async function removePortfolio(ctx: AuthedCtx, stationId: number, categor
   return listPortfolios(ctx, station.id);
 }
 
+/**
+ * Routes a category given up by a member to nobody, but only while it still goes to that member's
+ * account: a handler set since in the request settings (property, team, another account) stays.
+ */
+async function unroute(
+  tx: DbOrTx,
+  actor: AuditActor,
+  station: Station,
+  categoryId: number,
+  memberId: number,
+) {
+  const [row] = await tx
+    .select({ handlerKind: categories.handlerKind, handlerUserId: categories.handlerUserId })
+    .from(categories)
+    .innerJoin(councilMembers, eq(councilMembers.id, memberId))
+    .where(
+      and(
+        eq(categories.id, categoryId),
+        eq(categories.stationId, station.id),
+        eq(categories.handlerKind, 'member'),
+        eq(categories.handlerUserId, councilMembers.userId),
+      ),
+    )
+    .for('update', { of: categories });
+  if (!row) return;
+  await setCategoryHandler(tx, actor, {
+    categoryId,
+    stationId: station.id,
+    path: station.path,
+    handlerUserId: null,
+  });
+}
+
 /** Gives up every portfolio of a seat (moved or ceased), in the caller's transaction; answers the categories. */
 export async function clearPortfolios(tx: DbOrTx, actor: AuditActor, station: Station, memberId: number) {
   const gone = await tx
     .delete(portfolios)
     .where(eq(portfolios.memberId, memberId))
     .returning({ categoryId: portfolios.categoryId });
-  for (const { categoryId } of gone) {
-    await setCategoryHandler(tx, actor, {
-      categoryId,
-      stationId: station.id,
-      path: station.path,
-      handlerUserId: null,
-    });
-  }
+  for (const { categoryId } of gone) await unroute(tx, actor, station, categoryId, memberId);
   return gone.map((g) => g.categoryId);
 }

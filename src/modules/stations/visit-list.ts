@@ -68,6 +68,7 @@ async function loadTarget(ctx: AuthedCtx, id: number) {
     compoundPath: found.compoundPath,
   };
   if (!mayUseVisitList(ctx.user, place, mine)) throw new AppError('NOT_FOUND');
+  // The compound's path, never the household's: audit rows written with it stay anonymous.
   return { ...found, path: found.compoundPath };
 }
 
@@ -122,8 +123,9 @@ export async function addVisitTarget(
 ) {
   const { station, compoundIds } = await visitScope(ctx, stationId);
   const [household] = await ctx.db
-    .select({ id: households.id, compoundId: households.compoundId, path: households.path })
+    .select({ id: households.id, compoundId: households.compoundId, compoundPath: compounds.path })
     .from(households)
+    .innerJoin(compounds, eq(compounds.id, households.compoundId))
     .where(and(eq(households.id, input.householdId), eq(households.stationId, station.id)));
   if (!household || !compoundIds.includes(household.compoundId)) {
     throw invalid('householdId', '该房屋不在您负责的小区', 'That household is not in a compound you serve');
@@ -145,14 +147,15 @@ export async function addVisitTarget(
         createdBy: ctx.user.userId,
       })
       .returning({ id: visitTargets.id });
-    // The reason stays out of the audit summary: it says why a household is vulnerable.
+    // Audit readers (every social worker, officers) must not learn who is on the list: the row
+    // names the compound, not the household, and the summary holds nothing but the target's id.
     await recordAudit(tx, ctx, {
       action: 'visitTarget.add',
       subjectType: 'visitTarget',
       subjectId: row!.id,
       stationId: station.id,
-      path: household.path,
-      summary: { everyDays: input.everyDays },
+      path: household.compoundPath,
+      summary: { targetId: row!.id },
     });
     return row!;
   });
@@ -174,7 +177,7 @@ export async function updateVisitTarget(
       subjectId: id,
       stationId: target.stationId,
       path,
-      summary: { fields: Object.keys(patch) },
+      summary: { targetId: id },
     });
   });
 }
@@ -217,7 +220,7 @@ export async function recordVisit(
       subjectId: id,
       stationId: target.stationId,
       path,
-      summary: { visitedOn },
+      summary: { targetId: id },
     });
     return { id: row!.id, ...dueOf(updated!, today) };
   });

@@ -89,6 +89,15 @@ export async function addAssignment(
   input: { compoundId: number; userId: number; since?: string | undefined },
 ) {
   const station = await fieldStation(ctx, stationId, 'manage');
+  // station.manage is held by every social worker over the station: assigning oneself would open
+  // the compound's visit list to anyone holding it. Someone else (the chair, the community) assigns.
+  if (input.userId === ctx.user.userId) {
+    throw invalid(
+      'userId',
+      '不能给自己分派包联小区，请由理事长或社区负责人分派',
+      'You cannot assign yourself to a compound; ask the chair or the community to assign you',
+    );
+  }
   const compound = await compoundOfStation(ctx.db, station.id, input.compoundId);
   const [user] = await ctx.db
     .select({ id: users.id, disabledAt: users.disabledAt })

@@ -67,9 +67,14 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
     const pgCode = pgErrorCode(err);
     if (pgCode === '23505') return send(reply, problem('CONFLICT', lang));
     if (pgCode === '23503') return send(reply, problem('NOT_FOUND', lang));
-    if (pgCode === '22P02' || pgCode === '22003' || pgCode === '22001') {
+    // Values PostgreSQL refuses that a schema let through: bad text for the type, numbers out of range,
+    // strings too long, a NUL character in text (22021) or JSON (22P05), impossible dates (22007, 22008),
+    // a CHECK constraint (23514).
+    if (['22P02', '22003', '22001', '22021', '22P05', '22007', '22008', '23514'].includes(pgCode ?? '')) {
       return send(reply, problem('VALIDATION', lang));
     }
+    // Deadlock or serialization failure: nothing was written; the client may try again.
+    if (pgCode === '40P01' || pgCode === '40001') return send(reply, problem('BUSY', lang));
     const status = err.statusCode ?? 500;
     if (status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT') {
       return send(reply, problem('PAYLOAD_TOO_LARGE', lang));

@@ -203,6 +203,7 @@ const enUS: Resources = {
     rejected: 'Rejected',
   },
   myHome: {
+    stationRules: 'Station rules',
     searchCompound: 'Find your compound',
     searchHint: 'Type part of the name',
     title: 'My home',

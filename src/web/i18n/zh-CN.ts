@@ -198,6 +198,7 @@ const zhCN = {
     rejected: '已驳回',
   },
   myHome: {
+    stationRules: '本站制度',
     searchCompound: '搜索小区',
     searchHint: '输入小区名称中的字，如“南江”',
     title: '我的家',

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Card, List, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Claim } from '../../api/types.ts';
 import { ME_KEY, useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -52,6 +53,7 @@ export default function MyHomePage() {
                     {h.compoundName} {h.label}
                   </span>
                   <Tag>{relationLabel(t, h.relation)}</Tag>
+                  <Link to={`/stations/${h.stationId}`}>{t('myHome.stationRules')}</Link>
                 </List.Item>
               )}
             />

@@ -45,7 +45,12 @@ export function PortfoliosTab({ stationId, manage }: { stationId: number; manage
                 render: (_, i) => (
                   <Space>
                     {i.name}
-                    {i.gap ? <Tag color={RED}>{t('council.portfolios.gap')}</Tag> : null}
+                    {/* A held category is a gap only when its handler is no longer the holder's account. */}
+                    {i.gap ? (
+                      <Tag color={RED}>
+                        {t(i.holder ? 'council.portfolios.drift' : 'council.portfolios.gap')}
+                      </Tag>
+                    ) : null}
                   </Space>
                 ),
               },

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "stations_patrols_uq" ON "stations_patrols" USING btree ("compound_id","user_id","planned_on");
