@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { DESKTOP, expectAccessible, login, newPage, openPage, PHONE, withBrowser } from './support.ts';
 
 withBrowser();
@@ -75,7 +75,15 @@ describe('the station itself', () => {
     const stations = await apiCall<{ items: { id: number; name: string }[] }>(admin, 'GET', '/stations');
     const station = stations.items.find((s) => s.name === '望春新苑自治站');
     expect(station).toBeDefined();
-    await apiCall(admin, 'POST', '/role-grants', { phone: CHAIR, role: 'chair', stationId: station!.id });
+    const grant = await apiCall<{ id: number }>(admin, 'POST', '/role-grants', {
+      phone: CHAIR,
+      role: 'chair',
+      stationId: station!.id,
+    });
+    // Later files expect 王建国 to chair one station only.
+    onTestFinished(async () => {
+      await apiCall(admin, 'DELETE', `/role-grants/${grant.id}`);
+    });
 
     const chair = await newPage(DESKTOP);
     await login(chair, CHAIR);
