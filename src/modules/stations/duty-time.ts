@@ -9,8 +9,8 @@ const DAY_MS = 86_400_000;
 /** The clock the duty desk reads; tests set `now` to work on fixed days and hours. */
 export const dutyClock = { now: (): Date => new Date() };
 
-/** The station's date of an instant, 'YYYY-MM-DD'. */
-export function chinaDate(at: Date): string {
+/** The station's date of an instant (now by default), 'YYYY-MM-DD'. Every part of the module uses this one. */
+export function chinaDate(at: Date = dutyClock.now()): string {
   return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 

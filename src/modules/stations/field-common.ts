@@ -3,30 +3,19 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError, type Text } from '../../server/http/errors.ts';
 import { can } from '../accounts/policy.ts';
 import { type FoundPlace, locatePlace, stationPlace } from '../places/find-place.ts';
+import { badField as invalid } from './station-access.ts';
 
 /** Helpers the patrol and visit use cases share: days in China time, station checks, field errors. */
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 
-/** The calendar day (YYYY-MM-DD) in China Standard Time of an instant. */
-export function chinaDay(at = new Date()): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** A calendar day moved by n days. */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
+// Days in China time and field errors come from the module's one copy of each.
+export { addDays, chinaDate as chinaDay } from './duty-time.ts';
+export { invalid };
 
 /** Whole days from `a` to `b` (b − a). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
-}
-
-/** A 400 naming one field, in both languages. */
-export function invalid(path: string, zh: string, en: string): AppError {
-  return new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
 }
 
 /** A 409 saying why, in both languages. */

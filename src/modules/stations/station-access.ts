@@ -34,9 +34,7 @@ export async function lockStation(tx: DbOrTx, stationId: number) {
 }
 
 /** Today's date in China Standard Time (UTC+8, no daylight saving), as YYYY-MM-DD. */
-export function today(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { chinaDate as today } from './duty-time.ts';
 
 /** A field-level 400 with its message in both languages. */
 export function badField(path: string, zh: string, en: string) {
