@@ -255,3 +255,69 @@ describe('the station itself', () => {
     await expectAccessible(resident, 'rules for residents');
   });
 });
+
+describe('composition rules', () => {
+  it('the district officer sets 鄞州区’s standing directors to 5–9, sees them saved, and restores the default', async () => {
+    const officer = await newPage(DESKTOP);
+    await login(officer, '13800000012'); // 区民政局郑科长, districtOfficer on 鄞州区
+    const yinzhou = await findArea(officer, '鄞州区');
+    const url = `/areas/${yinzhou.id}/composition-policy`;
+    // Later tests expect the defaults, whatever happens below.
+    onTestFinished(async () => {
+      await apiCall(officer, 'PUT', url, {});
+    });
+
+    await openPage(officer, '自治站');
+    const card = officer
+      .locator('.ant-card')
+      .filter({ has: officer.getByRole('heading', { level: 2, name: '构成规则' }) });
+    const min = card.getByLabel('常务理事人数下限', { exact: true });
+    const max = card.getByLabel('常务理事人数上限', { exact: true });
+    await min.waitFor();
+    await expect.poll(() => card.locator('.ant-select').textContent()).toContain('鄞州区');
+    await expect.poll(() => min.inputValue()).toBe('7');
+    await expectAccessible(officer, 'composition rules');
+
+    // A range the other way round is refused by the server, in words, on the field.
+    await min.fill('9');
+    await max.fill('5');
+    await card.getByRole('button', { name: '保存' }).click();
+    await card
+      .getByRole('alert')
+      .filter({ hasText: '常务理事人数下限（9）不能大于上限（5）' })
+      .first()
+      .waitFor();
+
+    await min.fill('5');
+    await max.fill('9');
+    await card.getByRole('button', { name: '保存' }).click();
+    await officer.getByText('已保存').first().waitFor();
+    await card.getByText('现行值来源：本区域设定').waitFor();
+    await expect
+      .poll(async () => (await apiCall<{ own: unknown }>(officer, 'GET', url)).own)
+      .toEqual({ standingDirectors: { min: 5, max: 9 } });
+    await expect.poll(() => max.inputValue()).toBe('9');
+    await expectAccessible(officer, 'composition rules saved');
+
+    await card.getByRole('button', { name: '恢复默认' }).click();
+    await officer.getByText('已恢复默认').first().waitFor();
+    await expect.poll(async () => (await apiCall<{ own: unknown }>(officer, 'GET', url)).own).toEqual({});
+    await expect.poll(() => min.inputValue()).toBe('7');
+    await expect.poll(() => max.inputValue()).toBe('7');
+  });
+});
+
+describe('the duty desk from home', () => {
+  it('a member with a shift ahead finds 我的值班 on her home page on a phone', async () => {
+    // 李秀英 holds today's all-day shift at station 1 (arranged in the station 1 test above).
+    const phone = await newPage(PHONE);
+    await login(phone, MEMBER);
+    const card = phone
+      .locator('.ant-card')
+      .filter({ has: phone.getByRole('heading', { level: 2, name: '我的值班' }) });
+    await card.getByText(/下一班：/).waitFor();
+    await expectAccessible(phone, 'home with duty');
+    await card.getByRole('link', { name: '打开我的值班' }).click();
+    await phone.getByRole('heading', { level: 1, name: '我的值班' }).waitFor();
+  });
+});

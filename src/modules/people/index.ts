@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../manifest.ts';
 import { peopleRoutes } from './people.routes.ts';
 
 export { writeRoster } from './import-roster.ts';
+export { maskPhone } from './people.presenters.ts';
 export { householdMembers, residents, verificationClaims } from './people.tables.ts';
 export { parseRoster, type RosterRow } from './roster-parse.ts';
 

@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
+import { rate } from '../../shared/ratio.ts';
 import { can } from '../accounts/policy.ts';
 import type { FigureScope, FigureSet } from '../manifest.ts';
 import { locatePlace } from '../places/find-place.ts';
@@ -70,15 +71,6 @@ interface Row extends Record<string, unknown> {
   respond_p90: number | null;
   resolve_median: number | null;
   resolve_p90: number | null;
-}
-
-/** n / d as an exact fraction, with its percentage rounded half up to one decimal. */
-function rate(numerator: number, denominator: number) {
-  return {
-    numerator,
-    denominator,
-    percent: denominator === 0 ? null : Math.round((numerator * 1000) / denominator) / 10,
-  };
 }
 
 function present(row: Row | undefined): RequestFigures {

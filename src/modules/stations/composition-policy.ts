@@ -3,10 +3,11 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { can } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { locatePlace, stationPlace } from '../places/index.ts';
+import { locatePlace, type stationPlace } from '../places/index.ts';
 import { type CompositionPolicy, DEFAULT_POLICY, type Position, policyProblems } from './composition.ts';
 import { compositionPolicies } from './council.tables.ts';
 import { effectivePolicy, policyRows } from './council-state.ts';
+import { stationFor } from './station-access.ts';
 
 /**
  * The composition policy: officers holding station.policy set overrides on their area (a district,
@@ -38,13 +39,9 @@ async function visibleArea(ctx: AuthedCtx, areaId: number) {
   return area;
 }
 
-async function visibleStation(ctx: AuthedCtx, stationId: number) {
-  const station = await stationPlace(ctx.db, stationId);
-  if (!(can(ctx.user, 'station.read', station) || can(ctx.user, 'station.policy', station))) {
-    throw new AppError('NOT_FOUND');
-  }
-  return station;
-}
+/** A station is seen by those who see its page or set policy on it (station.policy); 404 otherwise. */
+const visibleStation = (ctx: AuthedCtx, stationId: number) =>
+  stationFor(ctx, stationId, 'station.read', ['station.policy']);
 
 export async function getAreaPolicy(ctx: AuthedCtx, areaId: number) {
   return policyAt(ctx, await visibleArea(ctx, areaId));

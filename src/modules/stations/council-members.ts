@@ -116,19 +116,19 @@ async function refuseConflicts(
   for (const seat of held) {
     if (seat.id === except) continue;
     if (seat.position === position) {
-      throw conflict(
-        `${person.name}已是本届${label}`,
-        `${person.name} already holds ${position} in this term`,
-      );
+      throw conflict({
+        zh: `${person.name}已是本届${label}`,
+        en: `${person.name} already holds ${position} in this term`,
+      });
     }
     const excluded = policy.exclusivePositions.some(
       ([a, b]) => (a === seat.position && b === position) || (a === position && b === seat.position),
     );
     if (excluded) {
-      throw conflict(
-        `${person.name}已任${POSITION_LABELS[seat.position]}，不能兼任${label}`,
-        `${person.name} holds ${seat.position}, which may not be combined with ${position}`,
-      );
+      throw conflict({
+        zh: `${person.name}已任${POSITION_LABELS[seat.position]}，不能兼任${label}`,
+        en: `${person.name} holds ${seat.position}, which may not be combined with ${position}`,
+      });
     }
   }
 }

@@ -3,6 +3,7 @@ import { escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { maskPhone } from '../people/index.ts';
 import { checkComposition, type Position } from './composition.ts';
 import { councilTerms } from './council.tables.ts';
 import { effectivePolicy, LIVES_IN, policyRows, SEATED_ON, toSeat } from './council-state.ts';
@@ -122,10 +123,10 @@ export async function addTerm(
       )
       .limit(1);
     if (overlap) {
-      throw conflict(
-        `与第${overlap.number}届（${overlap.startsOn} 至 ${overlap.endsOn}）的届期重叠`,
-        `The dates overlap term ${overlap.number} (${overlap.startsOn} to ${overlap.endsOn})`,
-      );
+      throw conflict({
+        zh: `与第${overlap.number}届（${overlap.startsOn} 至 ${overlap.endsOn}）的届期重叠`,
+        en: `The dates overlap term ${overlap.number} (${overlap.startsOn} to ${overlap.endsOn})`,
+      });
     }
     const [last] = await tx
       .select({ number: councilTerms.number })
@@ -138,7 +139,7 @@ export async function addTerm(
       .select({ id: councilTerms.id })
       .from(councilTerms)
       .where(and(eq(councilTerms.stationId, station.id), eq(councilTerms.number, number)));
-    if (same) throw conflict(`已有第${number}届`, `There is already a term number ${number}`);
+    if (same) throw conflict({ zh: `已有第${number}届`, en: `There is already a term number ${number}` });
     const [row] = await tx
       .insert(councilTerms)
       .values({ stationId: station.id, number, startsOn: input.startsOn, endsOn: input.endsOn })
@@ -154,8 +155,6 @@ export async function addTerm(
     return presentTerm(row!, today());
   });
 }
-
-const mask = (phone: string | null) => (phone ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '');
 
 /**
  * People who may take a seat, by name or phone: the station's residents (with the household that
@@ -189,7 +188,7 @@ export async function councilCandidates(ctx: AuthedCtx, stationId: number, q: st
         residentId: Number(p.resident_id),
         userId: p.user_id === null ? null : Number(p.user_id),
         name: p.name,
-        hint: [mask(p.phone), p.label ?? ''].filter(Boolean).join(' · '),
+        hint: [maskPhone(p.phone) ?? '', p.label ?? ''].filter(Boolean).join(' · '),
         livesInCompound: p.label !== null,
       })),
       ...accounts.rows
@@ -198,7 +197,7 @@ export async function councilCandidates(ctx: AuthedCtx, stationId: number, q: st
           residentId: null,
           userId: Number(a.id),
           name: a.name,
-          hint: `${mask(a.phone)} · ${ctx.lang === 'en' ? 'account' : '账号'}`,
+          hint: `${maskPhone(a.phone) ?? ''} · ${ctx.lang === 'en' ? 'account' : '账号'}`,
           livesInCompound: false,
         })),
     ],

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
-import { ZIdParam } from '../../shared/limits.ts';
+import { ZIdParam, ZStationParam } from '../../shared/limits.ts';
 import type { FigureSet } from '../manifest.ts';
 import type { CompositionPolicy } from './composition.ts';
 import { getAreaPolicy, getStationPolicy, setAreaPolicy, setStationPolicy } from './composition-policy.ts';
@@ -20,7 +20,6 @@ import {
   ZPolicyOverrides,
   ZPortfolioParams,
   ZPortfolios,
-  ZStationParam,
   ZTerm,
 } from './council.schema.ts';
 import { addMember, ceaseMember, moveMember } from './council-members.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, pageOf, ZId, ZPageQuery } from '../../shared/limits.ts';
+import { LIMITS, pageOf, text, ZBodyId, ZDay, ZId, ZPageQuery, ZStationParam } from '../../shared/limits.ts';
 import { AFFILIATIONS, POSITIONS, VIOLATION_CODES } from './composition.ts';
 
 import { RULE_KINDS, SETUP_STEPS, STAGES, STATION_KINDS } from './station-kinds.ts';
@@ -13,20 +13,7 @@ export {
   type Stage,
 } from './station-kinds.ts';
 
-/** Free text without NUL (PostgreSQL refuses it in text columns). */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !s.includes('\0'), { message: '含有无效字符 / contains an invalid character' });
 const ZLabel = text(LIMITS.nameMax).pipe(z.string().min(1));
-/** A calendar day, YYYY-MM-DD, within years PostgreSQL and people both understand. */
-export const ZDay = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2199-12-31', {
-  message: '日期超出范围 / date out of range',
-});
-
-export const ZStationParam = z.object({ stationId: ZId });
 export const ZStationQuery = ZPageQuery.extend({ stage: z.enum(STAGES).optional() });
 
 export const ZViolation = z.object({
@@ -158,10 +145,10 @@ const ZAffiliations = z
   .default([])
   .transform((a) => [...new Set(a)]);
 export const ZAddMember = z.object({
-  termId: z.number().int().positive(),
+  termId: ZBodyId,
   name: ZLabel.optional(),
-  residentId: z.number().int().positive().optional(),
-  userId: z.number().int().positive().optional(),
+  residentId: ZBodyId.optional(),
+  userId: ZBodyId.optional(),
   position: z.enum(POSITIONS),
   affiliations: ZAffiliations,
   nominatedBy: text(100).optional(),
@@ -226,7 +213,7 @@ export const ZEffectivePolicy = z.object({
 export const ZAreaParam = z.object({ areaId: ZId });
 
 export const ZPortfolioParams = ZStationParam.extend({ categoryId: ZId });
-export const ZAssignPortfolio = z.object({ memberId: z.number().int().positive() });
+export const ZAssignPortfolio = z.object({ memberId: ZBodyId });
 export const ZPortfolios = z.object({
   items: z.array(
     z.object({

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authed } from '../../server/http/context.ts';
-import { ZIdParam } from '../../shared/limits.ts';
+import { ZIdParam, ZStationParam } from '../../shared/limits.ts';
 import {
   ZCover,
   ZLeave,
@@ -11,7 +11,6 @@ import {
   ZNewLogEntry,
   ZProposeSwap,
   ZShift,
-  ZStationParam,
   ZSwap,
   ZSwapOptions,
   ZToRequest,

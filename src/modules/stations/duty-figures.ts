@@ -4,8 +4,8 @@ import { type DbOrTx, escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import type { FigureScope, FigureSet } from '../manifest.ts';
 import { type ZCoverage, type ZDutyFigures, ZDutyFigures as ZFigures } from './duty.schema.ts';
-import { dutyStation } from './duty-shifts.ts';
 import { daysOfMonth, dutyClock } from './duty-time.ts';
+import { stationFor } from './station-access.ts';
 
 /**
  * Duty coverage and duty log volume. Every formula is written down in docs/figures-stations.md
@@ -93,7 +93,7 @@ export const dutyFigureSet: FigureSet<z.output<typeof ZDutyFigures>> = {
 
 /** Coverage per member for a month of a station's roster (shifts by their day). */
 export async function coverage(ctx: AuthedCtx, stationId: number, month: string) {
-  const station = await dutyStation(ctx, stationId, 'station.read');
+  const station = await stationFor(ctx, stationId, 'station.read');
   const days = daysOfMonth(month);
   const now = dutyClock.now();
   const result = await ctx.db.execute<CountRow & { user_id: number; name: string }>(sql`

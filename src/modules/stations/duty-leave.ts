@@ -8,7 +8,6 @@ import { notifyUser, sendOutside } from '../notifications/index.ts';
 import { stationPlace } from '../places/index.ts';
 import { dutyPeople, dutyShifts, dutySlots, dutySwaps, dutyUnavailable } from './duty.tables.ts';
 import {
-  dutyStation,
   invalid,
   loadShifts,
   lockRoster,
@@ -19,6 +18,7 @@ import {
 } from './duty-shifts.ts';
 import { chinaDate, chinaInstant, dutyClock, hhmm, overlaps } from './duty-time.ts';
 import { dateHolds, loadHours } from './opening-hours.ts';
+import { stationFor } from './station-access.ts';
 
 /** Leave 请假 from one's own shift, and the manager placing a single shift or a cover 代班 for leave. */
 
@@ -189,7 +189,7 @@ export async function placeShift(
   stationId: number,
   input: { date: string; slotId: number; userId: number },
 ) {
-  const station = await dutyStation(ctx, stationId, 'station.manage');
+  const station = await stationFor(ctx, stationId, 'station.manage');
   if (input.date < chinaDate(dutyClock.now())) {
     throw invalid('date', { zh: '不能为已过去的日子排班', en: 'That day is over' });
   }
@@ -215,7 +215,7 @@ export async function placeShift(
 export async function coverShift(ctx: AuthedCtx, shiftId: number, input: { userId: number }) {
   const [leave] = await ctx.db.select().from(dutyShifts).where(eq(dutyShifts.id, shiftId));
   if (!leave) throw new AppError('NOT_FOUND');
-  const station = await dutyStation(ctx, leave.stationId, 'station.manage');
+  const station = await stationFor(ctx, leave.stationId, 'station.manage');
   const { shift, notificationId } = await ctx.db.transaction(async (tx) => {
     await lockRoster(tx, station.id);
     const [current] = await tx.select().from(dutyShifts).where(eq(dutyShifts.id, leave.id));

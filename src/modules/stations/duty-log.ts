@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/index.ts';
 import { householdMembers } from '../people/index.ts';
 import { buildings, households, locatePlace, stationPlace, units } from '../places/index.ts';
 import { categories, categoryHandler, writeNewRequest } from '../requests/index.ts';
+import { findActiveCategory } from './active-category.ts';
 import { dutyLog, dutyShifts } from './duty.tables.ts';
 import { invalid, mayServe, refuse } from './duty-shifts.ts';
 import { addDays, chinaDate, chinaInstant, dutyClock } from './duty-time.ts';
@@ -51,12 +52,7 @@ async function namedHousehold(db: DbOrTx, ctx: AuthedCtx, station: Station, hous
 }
 
 async function activeCategory(db: DbOrTx, stationId: number, categoryId: number) {
-  const [category] = await db
-    .select()
-    .from(categories)
-    .where(
-      and(eq(categories.id, categoryId), eq(categories.stationId, stationId), eq(categories.active, true)),
-    );
+  const category = await findActiveCategory(db, stationId, categoryId);
   if (!category) {
     throw invalid('categoryId', { zh: '该自治站没有这个类别', en: 'No such category at this station' });
   }

@@ -6,13 +6,14 @@ import { recordAudit } from '../audit/index.ts';
 import { residents } from '../people/index.ts';
 import { stationPlace } from '../places/index.ts';
 import { dutyPeople, dutyUnavailable } from './duty.tables.ts';
-import { dutyStation, invalid } from './duty-shifts.ts';
+import { invalid } from './duty-shifts.ts';
 import { chinaDate, daysOfMonth, dutyClock } from './duty-time.ts';
+import { stationFor } from './station-access.ts';
 
 /** The rota pool 值班人员: council members and volunteers with an account, and the days they cannot serve. */
 
 export async function listPeople(ctx: AuthedCtx, stationId: number) {
-  const station = await dutyStation(ctx, stationId, 'station.read');
+  const station = await stationFor(ctx, stationId, 'station.read');
   const monthStart = `${chinaDate(dutyClock.now()).slice(0, 7)}-01`;
   const people = await ctx.db
     .select()
@@ -41,7 +42,7 @@ export async function listPeople(ctx: AuthedCtx, stationId: number) {
  * number of someone elsewhere in the city reveals no name.
  */
 export async function addPerson(ctx: AuthedCtx, stationId: number, input: { phone: string }) {
-  const station = await dutyStation(ctx, stationId, 'station.manage');
+  const station = await stationFor(ctx, stationId, 'station.manage');
   const [user] = await ctx.db
     .select({ id: users.id, name: users.displayName })
     .from(users)
@@ -115,7 +116,7 @@ export async function updatePerson(
   userId: number,
   input: { active: boolean },
 ) {
-  const station = await dutyStation(ctx, stationId, 'station.manage');
+  const station = await stationFor(ctx, stationId, 'station.manage');
   const person = await poolMember(ctx, station.id, userId);
   return ctx.db.transaction(async (tx) => {
     await tx.update(dutyPeople).set({ active: input.active }).where(eq(dutyPeople.id, person.id));
@@ -145,7 +146,7 @@ export async function setUnavailable(
   // A volunteer who is only a resident does not see the station's page but may say when they are away.
   const self = userId === ctx.user.userId;
   if (!self || can(ctx.user, 'station.read', station))
-    await dutyStation(ctx, stationId, self ? 'station.read' : 'station.manage');
+    await stationFor(ctx, stationId, self ? 'station.read' : 'station.manage');
   await poolMember(ctx, station.id, userId);
   const outside = input.dates.findIndex((d) => !d.startsWith(`${input.month}-`));
   if (outside !== -1) {

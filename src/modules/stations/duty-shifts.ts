@@ -14,19 +14,6 @@ import { chinaDate, chinaInstant, dutyClock, hhmm } from './duty-time.ts';
 type ShiftRow = typeof dutyShifts.$inferSelect;
 type Shift = z.output<typeof ZShift>;
 
-/** The station, for one who sees its page (404 otherwise) and, for `station.manage`, sets it up (403). */
-export async function dutyStation(
-  ctx: AuthedCtx,
-  stationId: number,
-  action: 'station.read' | 'station.manage',
-) {
-  const station = await stationPlace(ctx.db, stationId);
-  if (!can(ctx.user, 'station.read', station)) throw new AppError('NOT_FOUND');
-  if (action === 'station.manage' && !can(ctx.user, 'station.manage', station))
-    throw new AppError('FORBIDDEN');
-  return station;
-}
-
 /** Serving at the desk: the duty.serve role there, or a shift there today (volunteers who are only residents). */
 export async function mayServe(
   db: DbOrTx,

@@ -4,9 +4,10 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { dutySlots } from './duty.tables.ts';
-import { dutyStation, lockRoster } from './duty-shifts.ts';
+import { lockRoster } from './duty-shifts.ts';
 import { hhmm } from './duty-time.ts';
 import { type Interval, loadHours, OUTSIDE_HOURS, weekdaysHolding } from './opening-hours.ts';
+import { stationFor } from './station-access.ts';
 
 /** Duty slots 值班时段 (09:00–11:00…): each applies on every opening day whose hours hold it. */
 
@@ -22,7 +23,7 @@ const present = (slot: SlotRow, hours: readonly Interval[]) => ({
 });
 
 export async function listSlots(ctx: AuthedCtx, stationId: number) {
-  const station = await dutyStation(ctx, stationId, 'station.read');
+  const station = await stationFor(ctx, stationId, 'station.read');
   const hours = await loadHours(ctx.db, station.id);
   const rows = await ctx.db
     .select()
@@ -91,7 +92,7 @@ export async function addSlot(
   stationId: number,
   input: { startsAt: string; endsAt: string; seats: number },
 ) {
-  const station = await dutyStation(ctx, stationId, 'station.manage');
+  const station = await stationFor(ctx, stationId, 'station.manage');
   checkOrder(input);
   return ctx.db.transaction(async (tx) => {
     // Checked under the roster lock, so opening hours changed meanwhile cannot strand the new slot.
@@ -125,7 +126,7 @@ export async function updateSlot(
     active?: boolean | undefined;
   },
 ) {
-  const station = await dutyStation(ctx, stationId, 'station.manage');
+  const station = await stationFor(ctx, stationId, 'station.manage');
   return ctx.db.transaction(async (tx) => {
     // The slot and the opening hours are read under the roster lock, so they cannot change meanwhile.
     await lockRoster(tx, station.id);

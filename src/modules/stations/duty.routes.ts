@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
-import { ZOk } from '../../shared/limits.ts';
+import { ZId, ZOk, ZStationParam } from '../../shared/limits.ts';
 import type { FigureSet } from '../manifest.ts';
 import {
   ZAddDutyPerson,
@@ -19,7 +19,6 @@ import {
   ZShift,
   ZSlot,
   ZSlotList,
-  ZStationParam,
   ZUpdateDutyPerson,
   ZUpdateSlot,
 } from './duty.schema.ts';
@@ -32,7 +31,7 @@ import { addSlot, listSlots, updateSlot } from './duty-slots.ts';
 import { getOpeningHours, setOpeningHours } from './opening-hours.ts';
 
 const tags = ['duty'];
-const ZSlotParam = ZStationParam.extend({ slotId: ZStationParam.shape.stationId });
+const ZSlotParam = ZStationParam.extend({ slotId: ZId });
 const ZPlaceShift = z.object({
   date: z.iso.date(),
   slotId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),

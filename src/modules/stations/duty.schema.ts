@@ -1,15 +1,21 @@
 import { z } from 'zod';
-import { LIMITS, pageOf, ZId, ZPageQuery, ZPhone } from '../../shared/limits.ts';
+import {
+  LIMITS,
+  pageOf,
+  text,
+  ZBodyId,
+  ZDay,
+  ZId,
+  ZMonth,
+  ZPageQuery,
+  ZPhone,
+  ZStationParam,
+} from '../../shared/limits.ts';
 
 /** Schemas of the duty desk 值班: opening hours, slots, the rota pool, the roster, swaps, leave, the log. */
 
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const ZDate = z.iso.date();
-export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-const ZUserId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-export const ZStationParam = z.object({ stationId: ZId });
-export const ZPersonParam = z.object({ stationId: ZId, userId: ZId });
+export const ZPersonParam = ZStationParam.extend({ userId: ZId });
 export const ZMonthQuery = z.object({ month: ZMonth });
 
 export const ZOpeningInterval = z.object({
@@ -48,7 +54,7 @@ export const ZDutyPeople = z.object({ items: z.array(ZDutyPerson) });
 export const ZAddDutyPerson = z.object({ phone: ZPhone });
 export const ZUpdateDutyPerson = z.object({ active: z.boolean() });
 /** Replaces the person's unavailable days within one month. */
-export const ZSetUnavailable = z.object({ month: ZMonth, dates: z.array(ZDate).max(31) });
+export const ZSetUnavailable = z.object({ month: ZMonth, dates: z.array(ZDay).max(31) });
 
 export const SHIFT_STATES = ['planned', 'onLeave', 'checkedIn', 'checkedOut', 'missed'] as const;
 export const SHIFT_ACTIONS = ['checkIn', 'checkOut', 'leave', 'swap'] as const;
@@ -103,15 +109,15 @@ export const ZRoster = z.object({
   shifts: z.array(ZShift),
 });
 
-export const ZLeave = z.object({ reason: z.string().trim().min(1).max(200) });
-export const ZCover = z.object({ userId: ZUserId });
+export const ZLeave = z.object({ reason: text(200).pipe(z.string().min(1)) });
+export const ZCover = z.object({ userId: ZBodyId });
 
 export const ZProposeSwap = z
   .object({
-    shiftId: ZUserId,
+    shiftId: ZBodyId,
     /** The counterpart's shift to take in exchange; or only `counterpartUserId` to ask them to cover. */
-    counterpartShiftId: ZUserId.optional(),
-    counterpartUserId: ZUserId.optional(),
+    counterpartShiftId: ZBodyId.optional(),
+    counterpartUserId: ZBodyId.optional(),
   })
   .refine((v) => (v.counterpartShiftId === undefined) !== (v.counterpartUserId === undefined), {
     path: ['counterpartShiftId'],
@@ -148,13 +154,13 @@ export const ZMyDesk = z.object({
 export const OUTCOMES = ['answered', 'request', 'referred'] as const;
 export const ZNewLogEntry = z.object({
   /** The visitor's household; none for an anonymous visitor. */
-  householdId: ZUserId.optional(),
-  visitorName: z.string().trim().max(LIMITS.nameMax).optional(),
-  matter: z.string().trim().min(2).max(LIMITS.textMax),
-  categoryId: ZUserId.optional(),
+  householdId: ZBodyId.optional(),
+  visitorName: text(LIMITS.nameMax).optional(),
+  matter: text(LIMITS.textMax).pipe(z.string().min(2)),
+  categoryId: ZBodyId.optional(),
   outcome: z.enum(OUTCOMES),
   /** To whom it was referred (outcome referred). */
-  referredTo: z.string().trim().max(100).optional(),
+  referredTo: text(100).optional(),
 });
 export const ZLogEntry = z.object({
   id: z.number(),
@@ -175,9 +181,9 @@ export const ZLogEntry = z.object({
 export const ZLogPage = pageOf(ZLogEntry);
 export const ZLogQuery = ZPageQuery.extend({
   /** Only the entries of this day. */
-  date: ZDate.optional(),
+  date: ZDay.optional(),
 });
-export const ZToRequest = z.object({ categoryId: ZUserId.optional() });
+export const ZToRequest = z.object({ categoryId: ZBodyId.optional() });
 
 const ZCount = z.number().int();
 const ZCoverageCounts = z.object({

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
+import { rate } from '../../shared/ratio.ts';
 import type { FigureScope, FigureSet } from '../manifest.ts';
 
 /**
@@ -16,14 +17,6 @@ export const ZFieldFigures = z.object({
   visits: z.object({ made: z.number(), overdueAtEnd: z.number() }),
 });
 export type FieldFigures = z.infer<typeof ZFieldFigures>;
-
-function rate(numerator: number, denominator: number) {
-  return {
-    numerator,
-    denominator,
-    percent: denominator === 0 ? null : Math.round((numerator * 1000) / denominator) / 10,
-  };
-}
 
 interface Row extends Record<string, unknown> {
   planned: number;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authed } from '../../server/http/context.ts';
-import { ZIdParam, ZOk } from '../../shared/limits.ts';
+import { ZIdParam, ZOk, ZStationParam } from '../../shared/limits.ts';
 import type { FigureSet } from '../manifest.ts';
 import {
   ZAddAssignment,
@@ -8,7 +8,6 @@ import {
   ZAssignment,
   ZAssignmentList,
   ZFieldOverview,
-  ZFieldStationParam,
   ZFieldWorkerList,
   ZTemplate,
   ZTemplateList,
@@ -38,7 +37,7 @@ export const fieldRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "A station's field work: its compounds and what the viewer may do (manage, visit list)",
-        params: ZFieldStationParam,
+        params: ZStationParam,
         response: { 200: ZFieldOverview },
       },
     },
@@ -50,7 +49,7 @@ export const fieldRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Social and grid workers who may be assigned to the compounds of a station',
-        params: ZFieldStationParam,
+        params: ZStationParam,
         response: { 200: ZFieldWorkerList },
       },
     },
@@ -62,7 +61,7 @@ export const fieldRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Workers assigned to the compounds of a station',
-        params: ZFieldStationParam,
+        params: ZStationParam,
         response: { 200: ZAssignmentList },
       },
     },
@@ -74,7 +73,7 @@ export const fieldRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Assign a social or grid worker to a compound',
-        params: ZFieldStationParam,
+        params: ZStationParam,
         body: ZAddAssignment,
         response: { 201: ZAssignment.pick({ id: true, compoundId: true, userId: true, since: true }) },
       },
@@ -107,7 +106,7 @@ export const fieldRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Checklist templates a station may use: its own and its community's",
-        params: ZFieldStationParam,
+        params: ZStationParam,
         response: { 200: ZTemplateList },
       },
     },
@@ -120,7 +119,7 @@ export const fieldRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Add a checklist template for the station, or (scope community) for its community's stations",
-        params: ZFieldStationParam,
+        params: ZStationParam,
         body: ZAddTemplate,
         response: { 201: ZTemplate },
       },

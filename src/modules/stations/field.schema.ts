@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { LIMITS, pageOf, ZId, ZPageQuery } from '../../shared/limits.ts';
+import { LIMITS, pageOf, text, ZBodyId, ZDay, ZId, ZPageQuery } from '../../shared/limits.ts';
 
 /** Patrols and visits 片网包联: shapes of the API's bodies and answers. */
-
-export const ZDay = z.iso.date();
-export const ZFieldStationParam = z.object({ stationId: ZId });
-const ZPositive = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export const ZFieldOverview = z.object({
   station: z.object({ id: z.number(), name: z.string() }),
@@ -40,8 +36,8 @@ export const ZAssignment = z.object({
 });
 export const ZAssignmentList = z.object({ items: z.array(ZAssignment) });
 export const ZAddAssignment = z.object({
-  compoundId: ZPositive,
-  userId: ZPositive,
+  compoundId: ZBodyId,
+  userId: ZBodyId,
   since: ZDay.optional(),
 });
 
@@ -53,7 +49,7 @@ const ZItemKey = z
   .regex(/^[A-Za-z0-9_-]{1,40}$/, {
     error: '检查项编号只能用字母、数字、_ 或 -（1–40 个字符）/ Item keys are 1–40 letters, digits, _ or -',
   });
-export const ZTemplateItem = z.object({ key: ZItemKey, label: z.string().trim().min(1).max(60) });
+export const ZTemplateItem = z.object({ key: ZItemKey, label: text(60).pipe(z.string().min(1)) });
 const ZTemplateItems = z
   .array(ZTemplateItem)
   .min(1)
@@ -71,6 +67,7 @@ const ZTemplateItems = z
       seen.add(item.key);
     });
   });
+const ZTemplateName = text(LIMITS.nameMax).pipe(z.string().min(1));
 export const ZTemplate = z.object({
   id: z.number(),
   name: z.string(),
@@ -82,10 +79,10 @@ export const ZTemplate = z.object({
 });
 export const ZTemplateList = z.object({ items: z.array(ZTemplate) });
 export const ZUpdateTemplate = z
-  .object({ name: z.string().trim().min(1).max(LIMITS.nameMax), items: ZTemplateItems, active: z.boolean() })
+  .object({ name: ZTemplateName, items: ZTemplateItems, active: z.boolean() })
   .partial();
 export const ZAddTemplate = z.object({
-  name: z.string().trim().min(1).max(LIMITS.nameMax),
+  name: ZTemplateName,
   items: ZTemplateItems,
   scope: z.enum(['station', 'community']).default('station'),
 });
@@ -115,17 +112,17 @@ export const ZPatrolListQuery = ZPageQuery.extend({
   userId: ZId.optional(),
 });
 export const ZPlanPatrol = z.object({
-  compoundId: ZPositive,
-  templateId: ZPositive,
-  userId: ZPositive,
+  compoundId: ZBodyId,
+  templateId: ZBodyId,
+  userId: ZBodyId,
   plannedOn: ZDay,
 });
 export const ZPlanPatrols = z.object({
-  templateId: ZPositive,
+  templateId: ZBodyId,
   from: ZDay,
   to: ZDay,
   /** Only this compound's workers; all assigned workers of the station when left out. */
-  compoundId: ZPositive.optional(),
+  compoundId: ZBodyId.optional(),
 });
 export const ZPlanResult = z.object({ created: z.number(), skipped: z.number() });
 
@@ -166,24 +163,24 @@ export const ZRecordPatrol = z.object({
       z.object({
         key: z.string().max(40),
         state: z.enum(PATROL_STATES),
-        note: z.string().trim().max(500).optional(),
+        note: text(500).optional(),
       }),
     )
     .max(50),
-  note: z.string().trim().max(LIMITS.textMax).optional(),
+  note: text(LIMITS.textMax).optional(),
   /** true: the patrol is done (every item needs a state). */
   done: z.boolean().default(false),
 });
 export const ZAddFinding = z.object({
   itemKey: z.string().max(40).optional(),
-  note: z.string().trim().min(2).max(LIMITS.textMax),
+  note: text(LIMITS.textMax).pipe(z.string().min(2)),
 });
 export const ZFindingToRequest = z.object({
-  categoryId: ZPositive,
+  categoryId: ZBodyId,
   /** Where: a building of the patrol's compound; the compound itself when left out. */
-  buildingId: ZPositive.optional(),
+  buildingId: ZBodyId.optional(),
   /** The finding's note when left out. */
-  description: z.string().trim().min(2).max(LIMITS.textMax).optional(),
+  description: text(LIMITS.textMax).pipe(z.string().min(2)).optional(),
   isPublic: z.boolean().default(false),
 });
 export const ZFindingPhotoParam = z.object({ id: ZId, photoId: ZId });
@@ -210,22 +207,23 @@ export const ZVisitTarget = z.object({
 });
 export const ZVisitList = z.object({ today: z.string(), items: z.array(ZVisitTarget) });
 export const ZVisitListQuery = z.object({ status: z.enum(VISIT_STATUSES).optional() });
+const ZVisitReason = text(40).pipe(z.string().min(1));
 export const ZAddVisitTarget = z.object({
-  householdId: ZPositive,
-  reason: z.string().trim().min(1).max(40),
+  householdId: ZBodyId,
+  reason: ZVisitReason,
   everyDays: z.number().int().min(1).max(366),
   since: ZDay.optional(),
 });
 export const ZUpdateVisitTarget = z
   .object({
-    reason: z.string().trim().min(1).max(40),
+    reason: ZVisitReason,
     everyDays: z.number().int().min(1).max(366),
     active: z.boolean(),
   })
   .partial();
 export const ZRecordVisit = z.object({
   visitedOn: ZDay.optional(),
-  note: z.string().trim().max(LIMITS.textMax).optional(),
+  note: text(LIMITS.textMax).optional(),
 });
 export const ZVisitRecord = z.object({
   id: z.number(),

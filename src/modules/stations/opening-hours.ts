@@ -4,8 +4,9 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError, type Text } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { dutySlots, openingHours } from './duty.tables.ts';
-import { dutyStation, lockRoster } from './duty-shifts.ts';
+import { lockRoster } from './duty-shifts.ts';
 import { hhmm, overlaps, weekdayOf } from './duty-time.ts';
+import { stationFor } from './station-access.ts';
 
 /** Opening hours 开放时间: intervals per weekday; a day without one is closed. */
 
@@ -50,7 +51,7 @@ export const dateHolds = (
 export const OUTSIDE_HOURS: Text = { zh: '不在开放时间内', en: 'Outside the opening hours' };
 
 export async function getOpeningHours(ctx: AuthedCtx, stationId: number) {
-  const station = await dutyStation(ctx, stationId, 'station.read');
+  const station = await stationFor(ctx, stationId, 'station.read');
   return { items: await loadHours(ctx.db, station.id) };
 }
 
@@ -59,7 +60,7 @@ export async function getOpeningHours(ctx: AuthedCtx, stationId: number) {
  * overlap, and every active slot still fits at least one opening day (deactivate it first otherwise).
  */
 export async function setOpeningHours(ctx: AuthedCtx, stationId: number, items: readonly Interval[]) {
-  const station = await dutyStation(ctx, stationId, 'station.manage');
+  const station = await stationFor(ctx, stationId, 'station.manage');
   const errors: { path: string; message: Text }[] = [];
   items.forEach((item, i) => {
     if (item.opensAt >= item.closesAt) {

@@ -14,8 +14,9 @@ import {
   writeNewRequest,
 } from '../requests/index.ts';
 import { patrolFindings, patrols, patrolTemplates } from './field.tables.ts';
-import { fieldStation, invalid } from './field-common.ts';
+import { invalid } from './field-common.ts';
 import { type FindingPhoto, loadPatrol, presentFinding } from './patrols.ts';
+import { readableStation } from './station-access.ts';
 
 /**
  * What a patrol found, with photos (the requests module's pipeline: checked by content, EXIF
@@ -216,7 +217,7 @@ export async function listFindings(
   stationId: number,
   query: { cursor?: string | undefined; limit: number },
 ) {
-  const station = await fieldStation(ctx, stationId);
+  const station = await readableStation(ctx, stationId);
   const after = decodeCursor<[number]>(query.cursor, ['number']);
   const rows = await ctx.db
     .select({

@@ -3,8 +3,9 @@ import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { patrols, workerAssignments } from './field.tables.ts';
-import { compoundOfStation, conflict, daysBetween, fieldStation, invalid } from './field-common.ts';
+import { compoundOfStation, conflict, daysBetween, invalid } from './field-common.ts';
 import { usableTemplate } from './patrol-templates.ts';
+import { managedStation } from './station-access.ts';
 
 /** Planning patrols: one at a time, or a daily plan for every assigned worker over a date range. */
 
@@ -27,7 +28,7 @@ export async function planPatrol(
   stationId: number,
   input: { compoundId: number; templateId: number; userId: number; plannedOn: string },
 ) {
-  const station = await fieldStation(ctx, stationId, 'manage');
+  const station = await managedStation(ctx, stationId);
   const compound = await compoundOfStation(ctx.db, station.id, input.compoundId);
   await usableTemplate(ctx.db, station, input.templateId);
   await requireAssigned(ctx.db, compound.id, input.userId);
@@ -62,7 +63,7 @@ export async function planPatrols(
   stationId: number,
   input: { templateId: number; from: string; to: string; compoundId?: number | undefined },
 ) {
-  const station = await fieldStation(ctx, stationId, 'manage');
+  const station = await managedStation(ctx, stationId);
   const days = daysBetween(input.from, input.to) + 1;
   if (days < 1) throw invalid('to', '结束日期不能早于开始日期', 'to cannot be before from');
   if (days > MAX_PLAN_DAYS) {

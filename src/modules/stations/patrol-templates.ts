@@ -6,7 +6,8 @@ import { can, type Place } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { FoundPlace } from '../places/find-place.ts';
 import { patrolTemplates } from './field.tables.ts';
-import { fieldStation, invalid } from './field-common.ts';
+import { invalid } from './field-common.ts';
+import { readableStation, stationFor } from './station-access.ts';
 
 /**
  * Patrol checklist templates, kept by a station for itself, or by its community for all the
@@ -46,7 +47,7 @@ const usableBy = (station: FoundPlace) =>
   );
 
 export async function listTemplates(ctx: AuthedCtx, stationId: number) {
-  const station = await fieldStation(ctx, stationId);
+  const station = await readableStation(ctx, stationId);
   const rows = await ctx.db
     .select()
     .from(patrolTemplates)
@@ -72,7 +73,11 @@ export async function addTemplate(
   stationId: number,
   input: { name: string; items: TemplateItem[]; scope: 'station' | 'community' },
 ) {
-  const station = await fieldStation(ctx, stationId, input.scope === 'station' ? 'manage' : 'read');
+  const station = await stationFor(
+    ctx,
+    stationId,
+    input.scope === 'station' ? 'station.manage' : 'station.read',
+  );
   const owner =
     input.scope === 'station' ? { stationId: station.id, path: station.path } : communityOf(station);
   if (!can(ctx.user, 'station.manage', owner)) throw new AppError('FORBIDDEN');

@@ -2,13 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { ZIdParam, ZPageQuery } from '../../shared/limits.ts';
+import { ZIdParam, ZPageQuery, ZStationParam } from '../../shared/limits.ts';
 import { PHOTO_LIMITS } from '../requests/index.ts';
 import {
   ZAddFinding,
   ZFieldPhoto,
   ZFieldPhotoQuery,
-  ZFieldStationParam,
   ZFinding,
   ZFindingPage,
   ZFindingPhotoParam,
@@ -41,7 +40,7 @@ export const patrolRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Plan one patrol: a worker assigned to the compound, a checklist, a day',
-        params: ZFieldStationParam,
+        params: ZStationParam,
         body: ZPlanPatrol,
         response: { 201: z.object({ id: z.number() }) },
       },
@@ -55,7 +54,7 @@ export const patrolRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Plan a daily patrol for every assigned worker over a date range (at most 31 days)',
-        params: ZFieldStationParam,
+        params: ZStationParam,
         body: ZPlanPatrols,
         response: { 201: ZPlanResult },
       },
@@ -69,7 +68,7 @@ export const patrolRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "A station's patrols, latest planned day first",
-        params: ZFieldStationParam,
+        params: ZStationParam,
         querystring: ZPatrolListQuery,
         response: { 200: ZPatrolPage },
       },
@@ -131,7 +130,7 @@ export const patrolRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "A station's patrol findings, newest first",
-        params: ZFieldStationParam,
+        params: ZStationParam,
         querystring: ZPageQuery,
         response: { 200: ZFindingPage },
       },

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, invalidCursor, toPage } from '../../server/http/cursor.ts';
@@ -8,10 +9,12 @@ import { can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { stationPlace } from '../places/find-place.ts';
 import { compounds } from '../places/places.tables.ts';
-import { ZDay } from './field.schema.ts';
 import { patrolFindings, patrols, patrolTemplates } from './field.tables.ts';
-import { addDays, chinaDay, compoundOfStation, fieldStation, invalid } from './field-common.ts';
+import { addDays, chinaDay, compoundOfStation, invalid } from './field-common.ts';
 import type { TemplateItem } from './patrol-templates.ts';
+import { readableStation } from './station-access.ts';
+
+const ZCursorDay = z.iso.date();
 
 /** Patrols 巡查: planned for a worker, a compound, a checklist and a day; recorded item by item. */
 
@@ -58,9 +61,10 @@ export async function listPatrols(
     limit: number;
   },
 ) {
-  const station = await fieldStation(ctx, stationId);
+  const station = await readableStation(ctx, stationId);
   const after = decodeCursor<[string, number]>(query.cursor, ['string', 'number']);
-  if (after && !ZDay.safeParse(after[0]).success) throw invalidCursor();
+  // Any well-formed day: a cursor names a stored row, which may predate the bounds of ZDay.
+  if (after && !ZCursorDay.safeParse(after[0]).success) throw invalidCursor();
   const rows = await selectRows(
     ctx.db,
     and(

@@ -5,6 +5,7 @@ import { AppError } from '../../server/http/errors.ts';
 import { can, type Grant, roleGrants } from '../accounts/index.ts';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { categories, setCategoryHandler, stationCategories } from '../requests/index.ts';
+import { findActiveCategory } from './active-category.ts';
 import { councilMembers, councilTerms, portfolios } from './council.tables.ts';
 import { badField, lockStation, managedStation, readableStation, today } from './station-access.ts';
 
@@ -97,12 +98,7 @@ export async function listPortfolios(ctx: AuthedCtx, stationId: number) {
 }
 
 async function activeCategory(tx: DbOrTx, stationId: number, categoryId: number) {
-  const [category] = await tx
-    .select()
-    .from(categories)
-    .where(
-      and(eq(categories.id, categoryId), eq(categories.stationId, stationId), eq(categories.active, true)),
-    );
+  const category = await findActiveCategory(tx, stationId, categoryId);
   if (!category) throw new AppError('NOT_FOUND');
   return category;
 }

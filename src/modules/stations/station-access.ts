@@ -1,22 +1,38 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
-import { can } from '../accounts/index.ts';
+import { AppError, type Text } from '../../server/http/errors.ts';
+import { type Action, can } from '../accounts/index.ts';
 import { stationPlace, stations } from '../places/index.ts';
 
-/** The station for one who may see its page (station.read); 404 otherwise, like a missing one. */
-export async function readableStation(ctx: AuthedCtx, stationId: number) {
+/** What one needs at a station: to see it (station.read), or also to set it up (station.manage). */
+export type StationNeed = 'station.read' | 'station.manage';
+
+/**
+ * The one station check of the module: the station, 404 unless the user may see it (station.read, or
+ * any of `seenWith`, like a missing one), 403 when `need` is station.manage and they may not set it up.
+ */
+export async function stationFor(
+  ctx: AuthedCtx,
+  stationId: number,
+  need: StationNeed = 'station.read',
+  seenWith: readonly Action[] = [],
+) {
   const station = await stationPlace(ctx.db, stationId);
-  if (!can(ctx.user, 'station.read', station)) throw new AppError('NOT_FOUND');
+  const sees = can(ctx.user, 'station.read', station) || seenWith.some((a) => can(ctx.user, a, station));
+  if (!sees) throw new AppError('NOT_FOUND');
+  if (need === 'station.manage' && !can(ctx.user, 'station.manage', station)) throw new AppError('FORBIDDEN');
   return station;
 }
 
+/** The station for one who may see its page (station.read); 404 otherwise, like a missing one. */
+export function readableStation(ctx: AuthedCtx, stationId: number) {
+  return stationFor(ctx, stationId, 'station.read');
+}
+
 /** The station for one who sets it up: 404 unless they see it, 403 without station.manage. */
-export async function managedStation(ctx: AuthedCtx, stationId: number) {
-  const station = await readableStation(ctx, stationId);
-  if (!can(ctx.user, 'station.manage', station)) throw new AppError('FORBIDDEN');
-  return station;
+export function managedStation(ctx: AuthedCtx, stationId: number) {
+  return stationFor(ctx, stationId, 'station.manage');
 }
 
 /**
@@ -42,6 +58,6 @@ export function badField(path: string, zh: string, en: string) {
 }
 
 /** A 409 that says in both languages what the input conflicts with. */
-export function conflict(zh: string, en: string) {
-  return new AppError('CONFLICT', { detail: { zh, en } });
+export function conflict(detail: Text): AppError {
+  return new AppError('CONFLICT', { detail });
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type DbOrTx, escapeLike } from '../../server/db/client.ts';
+import { rate } from '../../shared/ratio.ts';
 import type { FigureScope, FigureSet } from '../manifest.ts';
 import { SETUP_STEPS, STAGES, STATION_KINDS } from './council.schema.ts';
 import { complianceOn } from './council-state.ts';
@@ -34,14 +35,6 @@ export const ZSetupFigures = z.object({
   }),
 });
 export type SetupFigures = z.infer<typeof ZSetupFigures>;
-
-function rate(numerator: number, denominator: number) {
-  return {
-    numerator,
-    denominator,
-    percent: denominator === 0 ? null : Math.round((numerator * 1000) / denominator) / 10,
-  };
-}
 
 const zeros = <T extends readonly string[]>(keys: T) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<T[number], number>;

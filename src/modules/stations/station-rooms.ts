@@ -28,7 +28,7 @@ async function refuseSameName(tx: DbOrTx, stationId: number, name: string, excep
         except ? ne(stationRooms.id, except) : undefined,
       ),
     );
-  if (same) throw conflict(`已有名为“${name}”的房间`, `There is already a room named ${name}`);
+  if (same) throw conflict({ zh: `已有名为“${name}”的房间`, en: `There is already a room named ${name}` });
 }
 
 export async function addRoom(ctx: AuthedCtx, stationId: number, input: RoomInput) {

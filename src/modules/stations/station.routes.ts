@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authed } from '../../server/http/context.ts';
-import { ZId, ZOk } from '../../shared/limits.ts';
+import { ZId, ZOk, ZStationParam } from '../../shared/limits.ts';
 import {
   ZAddRuleVersion,
   ZChangeStage,
@@ -11,7 +11,6 @@ import {
   ZRuleVersion,
   ZStationDetail,
   ZStationPage,
-  ZStationParam,
   ZStationQuery,
   ZStepParams,
   ZUpdateProfile,

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
-import { ZIdParam, ZOk } from '../../shared/limits.ts';
+import { ZIdParam, ZOk, ZStationParam } from '../../shared/limits.ts';
 import {
   VISIT_STATUSES,
   ZAddVisitTarget,
-  ZFieldStationParam,
   ZMyVisitLists,
   ZRecordVisit,
   ZUpdateVisitTarget,
@@ -47,7 +46,7 @@ export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'The visit list: households due regular visits, overdue first (assigned workers and the chair only)',
-        params: ZFieldStationParam,
+        params: ZStationParam,
         querystring: ZVisitListQuery,
         response: { 200: ZVisitList },
       },
@@ -60,7 +59,7 @@ export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Put a household on the visit list (reason, every N days, since)',
-        params: ZFieldStationParam,
+        params: ZStationParam,
         body: ZAddVisitTarget,
         response: { 201: z.object({ id: z.number() }) },
       },

@@ -6,15 +6,16 @@ import { can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { compounds } from '../places/places.tables.ts';
 import { workerAssignments } from './field.tables.ts';
-import { chinaDay, compoundOfStation, conflict, fieldStation, invalid } from './field-common.ts';
+import { chinaDay, compoundOfStation, conflict, invalid } from './field-common.ts';
 import { communityOf } from './patrol-templates.ts';
+import { managedStation, readableStation } from './station-access.ts';
 import { isChairOf, isWorkerOver, visitCompoundIds, WORKER_ROLES } from './visit-access.ts';
 
 /** Social and grid workers assigned to the compounds of a station 片网包联. */
 
 /** A station's page of field work: its compounds and what the viewer may do there. */
 export async function fieldOverview(ctx: AuthedCtx, stationId: number) {
-  const station = await fieldStation(ctx, stationId);
+  const station = await readableStation(ctx, stationId);
   const rows = await ctx.db
     .select({ id: compounds.id, name: compounds.name, path: compounds.path })
     .from(compounds)
@@ -38,7 +39,7 @@ export async function fieldOverview(ctx: AuthedCtx, stationId: number) {
 
 /** Accounts that may be assigned: holders of socialWorker or gridWorker over a compound of the station. */
 export async function listFieldWorkers(ctx: AuthedCtx, stationId: number) {
-  const station = await fieldStation(ctx, stationId, 'manage');
+  const station = await managedStation(ctx, stationId);
   const rows = await ctx.db
     .selectDistinctOn([users.id, roleGrants.role], {
       id: users.id,
@@ -64,7 +65,7 @@ export async function listFieldWorkers(ctx: AuthedCtx, stationId: number) {
 }
 
 export async function listAssignments(ctx: AuthedCtx, stationId: number) {
-  const station = await fieldStation(ctx, stationId);
+  const station = await readableStation(ctx, stationId);
   const items = await ctx.db
     .select({
       id: workerAssignments.id,
@@ -88,7 +89,7 @@ export async function addAssignment(
   stationId: number,
   input: { compoundId: number; userId: number; since?: string | undefined },
 ) {
-  const station = await fieldStation(ctx, stationId, 'manage');
+  const station = await managedStation(ctx, stationId);
   // station.manage is held by every social worker over the station: assigning oneself would open
   // the compound's visit list to anyone holding it. Someone else (the chair, the community) assigns.
   if (input.userId === ctx.user.userId) {
@@ -146,7 +147,7 @@ export async function addAssignment(
 export async function removeAssignment(ctx: AuthedCtx, id: number) {
   const [row] = await ctx.db.select().from(workerAssignments).where(eq(workerAssignments.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  const station = await fieldStation(ctx, row.stationId, 'manage');
+  const station = await managedStation(ctx, row.stationId);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(workerAssignments).where(eq(workerAssignments.id, id));
     await recordAudit(tx, ctx, {

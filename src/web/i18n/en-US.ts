@@ -94,6 +94,12 @@ const enUS: Resources = {
     myHouseholds: 'My households',
     pendingClaims: '{{count}} household claim(s) are being reviewed.',
     quickLinks: 'Shortcuts',
+    myDuty: 'My duty',
+    today: 'today',
+    nextShift: 'Next shift: {{date}} {{from}}–{{to}} at {{station}}.',
+    moreShifts: ' {{count}} more after it.',
+    swapsWaiting: '{{count}} swap request(s) are waiting for your answer.',
+    openDuty: 'Open my duty desk',
   },
   places: {
     title: 'Households',

@@ -90,6 +90,12 @@ const zhCN = {
     myHouseholds: '我的房屋',
     pendingClaims: '您有 {{count}} 条房屋认领正在审核中。',
     quickLinks: '常用功能',
+    myDuty: '我的值班',
+    today: '今天',
+    nextShift: '下一班：{{date}} {{from}}–{{to}}，{{station}}。',
+    moreShifts: '之后还有 {{count}} 个班次。',
+    swapsWaiting: '有 {{count}} 个换班请求等您答复。',
+    openDuty: '打开我的值班',
   },
   places: {
     title: '房屋',

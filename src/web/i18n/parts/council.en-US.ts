@@ -149,6 +149,23 @@ export const councilEnUS: Resources['council'] = {
     default: 'Default',
     area: '{{name}}',
     station: 'This station',
+    thisArea: 'This area',
+    from: 'Current value set by: {{source}}',
+    intro:
+      'Set the composition rules of station councils in your area; every station in it is checked against them. Areas or stations below may set their own.',
+    areaPick: 'Area',
+    noAreas: 'Your grants cover no area you can set rules for.',
+    standingMin: 'Standing directors, at least',
+    standingMax: 'Standing directors, at most',
+    shareNum: 'Residents of the compound at least (numerator)',
+    shareDen: 'Residents of the compound at least (denominator)',
+    percent: 'About {{percent}}%',
+    count: 'Enter a whole number from 0 to 99',
+    readOnly: 'You can see the rules of this area but not change them.',
+    reset: 'Restore defaults',
+    resetDone: 'Defaults restored',
+    resetHint:
+      "Restoring defaults removes all of this area's settings; the area above or the system defaults apply instead.",
   },
   portfolios: {
     title: 'Portfolios',

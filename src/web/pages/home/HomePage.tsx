@@ -5,10 +5,12 @@ import type { Grant } from '../../api/types.ts';
 import { isStaff, useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { RESIDENT_TABS, STAFF_NAV, visibleNav } from '../../layouts/nav.tsx';
+import { type MyDesk, useMyDesk } from '../duty/dutyApi.ts';
 
 export default function HomePage() {
   const { t } = useTranslation();
   const me = useMe().data;
+  const desk = useMyDesk();
   if (!me) return null;
   const staff = isStaff(me);
   const links = visibleNav(staff ? STAFF_NAV : RESIDENT_TABS, me).filter((i) => i.path !== '/');
@@ -20,6 +22,7 @@ export default function HomePage() {
       {me.pendingClaims > 0 ? (
         <Alert type="info" showIcon title={t('home.pendingClaims', { count: me.pendingClaims })} />
       ) : null}
+      <DutyCard desk={desk.data} />
       <Card title={<h2 className="section-title">{t('home.grants')}</h2>}>
         {staff ? (
           <Table<Grant>
@@ -66,5 +69,32 @@ export default function HomePage() {
         </nav>
       </Card>
     </div>
+  );
+}
+
+/**
+ * 我的值班: volunteers on a roster reach the duty desk from here (residents' tabs have no 值班); shown
+ * when the user has a shift ahead or a swap waiting for an answer.
+ */
+function DutyCard({ desk }: { desk: MyDesk | undefined }) {
+  const { t } = useTranslation();
+  if (!desk || (desk.shifts.length === 0 && desk.incoming.length === 0)) return null;
+  const next = desk.shifts[0];
+  return (
+    <Card title={<h2 className="section-title">{t('home.myDuty')}</h2>}>
+      {next ? (
+        <p>
+          {t('home.nextShift', {
+            date: next.date === desk.today ? t('home.today') : next.date,
+            from: next.startsAt,
+            to: next.endsAt,
+            station: next.stationName,
+          })}
+          {desk.shifts.length > 1 ? t('home.moreShifts', { count: desk.shifts.length - 1 }) : null}
+        </p>
+      ) : null}
+      {desk.incoming.length > 0 ? <p>{t('home.swapsWaiting', { count: desk.incoming.length })}</p> : null}
+      <Link to="/duty">{t('home.openDuty')}</Link>
+    </Card>
   );
 }

@@ -4,16 +4,22 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { STAGES } from '../../../modules/stations/station-kinds.ts';
 import { rowsOf, useCursorPages } from '../../api/cursorPages.ts';
+import { can, useMe } from '../../app/session.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { AreaPolicyCard } from './AreaPolicyCard.tsx';
 import { ComplianceTag, GREEN, StageTag, ViolationList } from './StationTags.tsx';
 import { STATIONS_KEY, type Stage, type StationRow } from './stationsApi.ts';
 
-/** The community's and street's stations: kind, stage, checklist and council composition, by stage. */
+/**
+ * The community's and street's stations: kind, stage, checklist and council composition, by stage;
+ * below, for officers holding station.policy, their areas' composition rules.
+ */
 export default function StationsPage() {
   const { t } = useTranslation();
+  const me = useMe().data;
   const [stage, setStage] = useState<Stage | undefined>(undefined);
   const pages = useCursorPages<StationRow>({
     queryKey: [...STATIONS_KEY, stage ?? 'all'],
@@ -22,7 +28,7 @@ export default function StationsPage() {
   });
   const rows = rowsOf(pages);
   return (
-    <>
+    <div className="stack">
       <PageTitle>{t('council.title')}</PageTitle>
       <Card>
         <Space wrap className="filters">
@@ -92,6 +98,7 @@ export default function StationsPage() {
         </ScrollRegion>
         <LoadMore pages={pages} block />
       </Card>
-    </>
+      {can(me, 'station.policy') ? <AreaPolicyCard /> : null}
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import type {
   ZCandidates,
   ZCouncil,
   ZEffectivePolicy,
+  ZPolicyOverrides,
   ZPortfolios,
   ZRoomInput,
   ZRules,
@@ -27,6 +28,7 @@ export type Violation = Council['violations'][number];
 export type Candidate = z.output<typeof ZCandidates>['items'][number];
 export type Portfolios = z.output<typeof ZPortfolios>;
 export type EffectivePolicy = z.output<typeof ZEffectivePolicy>;
+export type PolicyOverrides = z.input<typeof ZPolicyOverrides>;
 export type AddMemberInput = z.input<typeof ZAddMember>;
 export type RuleInput = z.input<typeof ZAddRuleVersion>;
 export type TermInput = z.input<typeof ZAddTerm>;
@@ -66,6 +68,35 @@ export function usePolicy(id: number) {
   return useQuery({
     queryKey: [...stationKey(id), 'policy'],
     queryFn: ({ signal }) => api<EffectivePolicy>(`/stations/${id}/composition-policy`, { signal }),
+  });
+}
+
+export const areaPolicyKey = (areaId: number) => ['area-policy', areaId] as const;
+
+/** An area's own overrides of the composition policy and the policy in effect there. */
+export function useAreaPolicy(areaId: number | null) {
+  return useQuery({
+    queryKey: areaPolicyKey(areaId ?? 0),
+    enabled: areaId !== null,
+    retry: false,
+    queryFn: ({ signal }) => api<EffectivePolicy>(`/areas/${areaId}/composition-policy`, { signal }),
+  });
+}
+
+/** Sets an area's overrides ({} removes them); every station below may change its verdict. */
+export function useSetAreaPolicy(areaId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PolicyOverrides) =>
+      api<EffectivePolicy>(`/areas/${areaId}/composition-policy`, { method: 'PUT', body }),
+    onSuccess: async (data) => {
+      client.setQueryData(areaPolicyKey(areaId), data);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['area-policy'] }),
+        client.invalidateQueries({ queryKey: ['station'] }),
+        client.invalidateQueries({ queryKey: STATIONS_KEY }),
+      ]);
+    },
   });
 }
 
