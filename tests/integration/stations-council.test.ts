@@ -528,6 +528,14 @@ describe('portfolios', () => {
       gap: true,
     });
     expect(drift.gaps).toBe(held.gaps + 1);
+    // The dashboard counts it the same way.
+    const figures = await setupFigureSet.compute(t.db, {
+      stationId,
+      path: '/',
+      from: new Date(0),
+      to: new Date(Date.now() + 86_400_000),
+    });
+    expect(figures).toMatchObject({ portfolios: { gaps: drift.gaps } });
     const removed = await t.call('DELETE', at(`/portfolios/${green.categoryId}`), chair);
     expect(removed.statusCode).toBe(200);
     expect(

@@ -80,14 +80,19 @@ async function computeSetup(db: DbOrTx, scope: FigureScope): Promise<SetupFigure
     await db.execute<{ categories: number; held: number; gaps: number; stations_with_gaps: number }>(sql`
       with c as (
         select c.station_id,
-          exists (select 1 from stations_portfolios p where p.category_id = c.id) as held,
+          m.id is not null as held,
+          -- Held, but the request settings have routed it elsewhere since (as the portfolios page shows it).
+          m.id is not null and c.handler_user_id is distinct from m.user_id as drift,
           c.handler_user_id is null and c.handler_kind not in ('property', 'team') as unrouted
-        from requests_categories c where c.station_id = any(${ids}::bigint[]) and c.active
-      )
-      select count(*)::int as categories, count(*) filter (where held)::int as held,
-        count(*) filter (where not held and unrouted)::int as gaps,
-        count(distinct station_id) filter (where not held and unrouted)::int as stations_with_gaps
-      from c`)
+        from requests_categories c
+        left join stations_portfolios p on p.category_id = c.id
+        left join stations_council_members m on m.id = p.member_id
+        where c.station_id = any(${ids}::bigint[]) and c.active
+      ), g as (select *, (not held and unrouted) or drift as gap from c)
+      select count(*)::int as categories, count(*) filter (where held and not drift)::int as held,
+        count(*) filter (where gap)::int as gaps,
+        count(distinct station_id) filter (where gap)::int as stations_with_gaps
+      from g`)
   ).rows;
   return {
     asOf,
