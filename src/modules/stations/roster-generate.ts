@@ -7,7 +7,11 @@
  * (start, then end); within a slot, seat after seat. Each seat goes to the eligible person who ranks first by
  *   1. not having worked yet that day (the "one slot a day" preference),
  *   2. the lowest total so far (`carried[id]`, 0 if absent, plus the seats given by this run),
- *   3. rotation order, starting with the person after the last one picked (round-robin).
+ *   3. the fewest seats so far at this slot's start time in this run (so equal totals alternate mornings
+ *      and afternoons instead of one person always taking the same slot),
+ *   4. rotation order, starting with the person after the last one picked (round-robin).
+ * Rule 3 only orders people whose first two ranks are equal, so the evenness argument below (which uses
+ * rules 1 and 2 only) is unchanged.
  * A person is eligible when the day is not one of their unavailable days and they hold no slot of that day
  * overlapping this one (a slot overlaps itself, so this also rules out two seats of one slot). Times are
  * half-open: 09:00–11:00 and 11:00–12:00 do not overlap. When nobody is eligible for a seat, nobody is
@@ -140,6 +144,8 @@ export function generateRoster(input: RosterInput): RosterResult {
   const n = people.length;
   const totals = people.map((p) => carried?.[p.id] ?? 0);
   const unavailable = people.map((p) => new Set(p.unavailable));
+  // Shifts each person holds at each start time, so equal totals still vary mornings and afternoons.
+  const atTime = people.map(() => new Map<number, number>());
   const assignments: Assignment[] = [];
   const unfilled: UnfilledSlot[] = [];
   let last = -1; // index of the last person picked; the rotation resumes after it
@@ -148,11 +154,13 @@ export function generateRoster(input: RosterInput): RosterResult {
     const held: Slot[][] = people.map(() => []); // slots each person holds this day
     const eligible = (i: number, slot: Slot) =>
       !unavailable[i]!.has(day) && !held[i]!.some((h) => h.from < slot.to && slot.from < h.to);
-    // Not having worked today first, then the lower total; ties are left to the rotation.
-    const ranksBefore = (i: number, j: number) => {
+    // Not having worked today first, then the lower total, then fewer shifts at this slot's time;
+    // ties are left to the rotation.
+    const ranksBefore = (i: number, j: number, slot: Slot) => {
       const workedI = held[i]!.length > 0;
       if (workedI !== held[j]!.length > 0) return !workedI;
-      return totals[i]! < totals[j]!;
+      if (totals[i] !== totals[j]) return totals[i]! < totals[j]!;
+      return (atTime[i]!.get(slot.from) ?? 0) < (atTime[j]!.get(slot.from) ?? 0);
     };
 
     for (const slot of byDay.get(day) ?? slots) {
@@ -163,7 +171,7 @@ export function generateRoster(input: RosterInput): RosterResult {
         for (let step = 1; step <= n; step++) {
           const i = (last + step) % n;
           if (!eligible(i, slot)) continue;
-          if (best === -1 || ranksBefore(i, best)) best = i;
+          if (best === -1 || ranksBefore(i, best, slot)) best = i;
         }
         if (best === -1) {
           unfilled.push({ day, start: slot.start, end: slot.end, missing: slot.seats - seat });
@@ -171,6 +179,7 @@ export function generateRoster(input: RosterInput): RosterResult {
         }
         held[best]!.push(slot);
         totals[best]!++;
+        atTime[best]!.set(slot.from, (atTime[best]!.get(slot.from) ?? 0) + 1);
         last = best;
         assignments.push({ day, start: slot.start, end: slot.end, personId: people[best]!.id });
       }
