@@ -10,7 +10,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
-    testTimeout: 90_000,
+    // Each test is a whole golden path (tens of steps); on a loaded 2-core VM one can take twice its usual time.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     // A page reload and its first query can take more than vitest's default 1 s of polling on 2 busy cores.
     expect: { poll: { timeout: 15_000 } },
