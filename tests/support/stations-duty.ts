@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { dutyShifts } from '../../src/modules/stations/duty.tables.ts';
-import { dutyClock } from '../../src/modules/stations/duty-time.ts';
+import { chinaInstant, dutyClock } from '../../src/modules/stations/duty-time.ts';
 import type { Database } from '../../src/server/db/client.ts';
 import type { TestContext } from './harness.ts';
 
@@ -9,7 +9,7 @@ import type { TestContext } from './harness.ts';
 
 /** Sets the duty desk's clock to a wall-clock time in China ('2030-04-01 08:31'). */
 export function at(when: string) {
-  const instant = new Date(`${when.replace(' ', 'T')}:00+08:00`);
+  const instant = chinaInstant(when.slice(0, 10), when.slice(11));
   dutyClock.now = () => instant;
   return instant;
 }

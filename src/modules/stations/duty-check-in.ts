@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, lte, or } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { can, ROLE_ACTIONS } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { stationPlace, stations } from '../places/index.ts';
+import { stations } from '../places/index.ts';
 import { dutyPeople, dutyShifts, dutySwaps } from './duty.tables.ts';
 import {
   loadShifts,
@@ -22,9 +22,9 @@ const EARLY_MS = 30 * 60_000;
 
 export async function checkIn(ctx: AuthedCtx, shiftId: number, out: boolean) {
   const now = dutyClock.now();
-  const stationId = await rosterStation(ctx.db, { shiftId });
+  const station = await rosterStation(ctx.db, { shiftId });
   await ctx.db.transaction(async (tx) => {
-    await lockRoster(tx, stationId);
+    await lockRoster(tx, station.id);
     const shift = await ownShift(ctx, tx, shiftId, true);
     if (shift.onLeaveAt) throw refuse('这个班次已请假', 'This shift is on leave');
     if (out) {
@@ -61,7 +61,7 @@ export async function checkIn(ctx: AuthedCtx, shiftId: number, out: boolean) {
       subjectType: 'dutyShift',
       subjectId: shift.id,
       stationId: shift.stationId,
-      path: (await stationPlace(tx, shift.stationId)).path,
+      path: station.path,
     });
   });
   const [loaded] = await loadShifts(ctx.db, eq(dutyShifts.id, shiftId));

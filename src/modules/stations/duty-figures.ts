@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type DbOrTx, escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
+import { rate } from '../../shared/ratio.ts';
 import type { FigureScope, FigureSet } from '../manifest.ts';
 import { type ZCoverage, type ZDutyFigures, ZDutyFigures as ZFigures } from './duty.schema.ts';
 import { daysOfMonth, dutyClock } from './duty-time.ts';
@@ -69,11 +70,7 @@ async function computeDutyFigures(db: DbOrTx, scope: FigureScope): Promise<z.out
   const served = past - c.missed;
   return {
     shifts: { ...c, past },
-    checkInRate: {
-      numerator: served,
-      denominator: past,
-      percent: past === 0 ? null : Math.round((served * 1000) / past) / 10,
-    },
+    checkInRate: rate(served, past),
     log: {
       total: Number(l?.total ?? 0),
       answered: Number(l?.answered ?? 0),

@@ -5,9 +5,9 @@ import { AppError } from '../../server/http/errors.ts';
 import { roleGrants } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notifyUser, sendOutside } from '../notifications/index.ts';
-import { stationPlace } from '../places/index.ts';
 import { dutyPeople, dutyShifts, dutySlots, dutySwaps, dutyUnavailable } from './duty.tables.ts';
 import {
+  clashes,
   invalid,
   loadShifts,
   lockRoster,
@@ -16,7 +16,7 @@ import {
   refuse,
   rosterStation,
 } from './duty-shifts.ts';
-import { chinaDate, chinaInstant, dutyClock, hhmm, overlaps } from './duty-time.ts';
+import { chinaDate, chinaInstant, dutyClock, hhmm } from './duty-time.ts';
 import { dateHolds, loadHours } from './opening-hours.ts';
 import { stationFor } from './station-access.ts';
 
@@ -25,9 +25,9 @@ import { stationFor } from './station-access.ts';
 /** Marks my shift on leave, with a reason; open swaps of it are cancelled and the chair is told. */
 export async function takeLeave(ctx: AuthedCtx, shiftId: number, input: { reason: string }) {
   const now = dutyClock.now();
-  const stationId = await rosterStation(ctx.db, { shiftId });
+  const station = await rosterStation(ctx.db, { shiftId });
   const shift = await ctx.db.transaction(async (tx) => {
-    await lockRoster(tx, stationId);
+    await lockRoster(tx, station.id);
     const shift = await ownShift(ctx, tx, shiftId, true);
     if (shift.onLeaveAt) throw refuse('该班次已经请假', 'This shift is already on leave');
     if (shift.checkedInAt) throw refuse('已签到的班次不能请假', 'A shift checked in to cannot go on leave');
@@ -72,7 +72,7 @@ export async function takeLeave(ctx: AuthedCtx, shiftId: number, input: { reason
       subjectType: 'dutyShift',
       subjectId: shift.id,
       stationId: shift.stationId,
-      path: (await stationPlace(tx, shift.stationId)).path,
+      path: station.path,
       summary: { date: shift.onDate },
     });
     return loaded!;
@@ -135,15 +135,11 @@ async function insertShift(
     );
   if (away)
     throw invalid('userId', { zh: `${person.name}当天不能值班`, en: `${person.name} is away that day` });
-  const held = await tx
-    .select()
-    .from(dutyShifts)
-    .where(and(eq(dutyShifts.userId, input.userId), eq(dutyShifts.onDate, input.date)));
-  const busy = held.some(
-    (h) =>
-      h.slotId === slot.id ||
-      (!h.onLeaveAt &&
-        overlaps({ from: h.startsAt, to: h.endsAt }, { from: slot.startsAt, to: slot.endsAt })),
+  const busy = await clashes(
+    tx,
+    input.userId,
+    { onDate: input.date, slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt },
+    null,
   );
   if (busy)
     throw invalid('userId', {

@@ -18,6 +18,7 @@ import { addDays, chinaDate, chinaInstant, dutyClock } from './duty-time.ts';
 type Entry = typeof dutyLog.$inferSelect;
 type Outcome = Entry['outcome'];
 type Station = Awaited<ReturnType<typeof stationPlace>>;
+type Category = Awaited<ReturnType<typeof activeCategory>>;
 
 /** The station, for one who may write its log now: 404 unless they see it, 403 when they only see it. */
 async function servingStation(ctx: AuthedCtx, stationId: number) {
@@ -62,14 +63,13 @@ async function activeCategory(db: DbOrTx, stationId: number, categoryId: number)
 /**
  * Files the entry as a request through the requests module's one write: routed to the category's
  * handler, channel desk, for the household's resident when there is one, pointing back at the entry.
+ * The caller has checked the category (`activeCategory`) and the household (`namedHousehold`: filing for
+ * the household's resident is acting for them).
  */
-async function fileFromEntry(tx: DbOrTx, ctx: AuthedCtx, station: Station, entry: Entry, categoryId: number) {
-  const category = await activeCategory(tx, station.id, categoryId);
+async function fileFromEntry(tx: DbOrTx, ctx: AuthedCtx, station: Station, entry: Entry, category: Category) {
   let place: { path: string; label: string } | null = null;
   let residentId: number | null = null;
   if (entry.householdId !== null) {
-    // Filing for the household's resident is acting for them.
-    await namedHousehold(tx, ctx, station, entry.householdId);
     const [h] = await tx
       .select({ path: households.path, unit: units.name, building: buildings.name })
       .from(households)
@@ -134,7 +134,8 @@ export async function logVisit(ctx: AuthedCtx, stationId: number, input: NewEntr
   if (input.outcome === 'request' && input.categoryId === undefined) {
     throw invalid('categoryId', { zh: '转为诉求须选择类别', en: 'Choose a category to file a request' });
   }
-  if (input.categoryId !== undefined) await activeCategory(ctx.db, station.id, input.categoryId);
+  const category =
+    input.categoryId === undefined ? null : await activeCategory(ctx.db, station.id, input.categoryId);
   let path = station.path;
   if (input.householdId !== undefined) {
     path = (await namedHousehold(ctx.db, ctx, station, input.householdId)).path;
@@ -178,7 +179,7 @@ export async function logVisit(ctx: AuthedCtx, stationId: number, input: NewEntr
       path,
       summary: { outcome: input.outcome },
     });
-    if (input.outcome === 'request') await fileFromEntry(tx, ctx, station, entry!, input.categoryId!);
+    if (input.outcome === 'request') await fileFromEntry(tx, ctx, station, entry!, category!);
     return entry!.id;
   });
   return (await entriesWhere(ctx.db, eq(dutyLog.id, id), 1))[0]!;
@@ -210,7 +211,9 @@ export async function entryToRequest(
     if (categoryId === null) {
       throw invalid('categoryId', { zh: '转为诉求须选择类别', en: 'Choose a category to file a request' });
     }
-    const requestId = await fileFromEntry(tx, ctx, station, entry!, categoryId);
+    const category = await activeCategory(tx, station.id, categoryId);
+    if (entry!.householdId !== null) await namedHousehold(tx, ctx, station, entry!.householdId);
+    const requestId = await fileFromEntry(tx, ctx, station, entry!, category);
     await recordAudit(tx, ctx, {
       action: 'duty.log.toRequest',
       subjectType: 'dutyLog',

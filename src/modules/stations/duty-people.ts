@@ -1,7 +1,7 @@
-import { and, asc, eq, exists, gte, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gte, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { can, roleGrants, users } from '../accounts/index.ts';
+import { roleGrants, users } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { residents } from '../people/index.ts';
 import { stationPlace } from '../places/index.ts';
@@ -142,11 +142,11 @@ export async function setUnavailable(
   userId: number,
   input: { month: string; dates: readonly string[] },
 ) {
-  const station = await stationPlace(ctx.db, stationId);
   // A volunteer who is only a resident does not see the station's page but may say when they are away.
-  const self = userId === ctx.user.userId;
-  if (!self || can(ctx.user, 'station.read', station))
-    await stationFor(ctx, stationId, self ? 'station.read' : 'station.manage');
+  const station =
+    userId === ctx.user.userId
+      ? await stationPlace(ctx.db, stationId)
+      : await stationFor(ctx, stationId, 'station.manage');
   await poolMember(ctx, station.id, userId);
   const outside = input.dates.findIndex((d) => !d.startsWith(`${input.month}-`));
   if (outside !== -1) {
@@ -182,19 +182,4 @@ export async function setUnavailable(
     });
     return { ok: true as const };
   });
-}
-
-/** The active pool members among `userIds`. */
-export async function activeMembers(ctx: AuthedCtx, stationId: number, userIds: number[]) {
-  if (userIds.length === 0) return [];
-  return ctx.db
-    .select()
-    .from(dutyPeople)
-    .where(
-      and(
-        eq(dutyPeople.stationId, stationId),
-        eq(dutyPeople.active, true),
-        inArray(dutyPeople.userId, userIds),
-      ),
-    );
 }

@@ -6,11 +6,11 @@ import type { ModuleManifest } from '../manifest.ts';
 import { notifyUser, sendOutside } from '../notifications/index.ts';
 import { stations } from '../places/index.ts';
 import { dutyShifts } from './duty.tables.ts';
-import { addDays, chinaDate, dutyClock, hhmm } from './duty-time.ts';
+import { addDays, chinaDate, chinaTime, dutyClock, hhmm } from './duty-time.ts';
 
 /** The reminder the day before a shift (or the same day, for one placed late) 值班提醒: inbox in the transaction, outside channels after commit. */
 
-export const REMINDER_QUEUE = 'stations-duty-reminders';
+const REMINDER_QUEUE = 'stations-duty-reminders';
 const JOB_ACTOR: AuditActor = { user: null, ip: '127.0.0.1', userAgent: `linshe job ${REMINDER_QUEUE}` };
 
 /**
@@ -22,8 +22,7 @@ const JOB_ACTOR: AuditActor = { user: null, ip: '127.0.0.1', userAgent: `linshe 
 export async function sendDutyReminders(db: Db, now: Date = dutyClock.now()): Promise<number> {
   const today = chinaDate(now);
   const tomorrow = addDays(today, 1);
-  // The station's wall-clock time now, 'HH:MM:SS'.
-  const clock = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(11, 19);
+  const clock = chinaTime(now);
   const sent = await db.transaction(async (tx) => {
     const due = await tx
       .select({ shift: dutyShifts, stationName: stations.name, stationPath: stations.path })

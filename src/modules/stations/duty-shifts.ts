@@ -7,7 +7,7 @@ import { can, users } from '../accounts/index.ts';
 import { stationPlace, stations } from '../places/index.ts';
 import type { SHIFT_ACTIONS, ZShift } from './duty.schema.ts';
 import { dutyShifts, dutySwaps } from './duty.tables.ts';
-import { chinaDate, chinaInstant, dutyClock, hhmm } from './duty-time.ts';
+import { chinaDate, chinaInstant, dutyClock, hhmm, overlaps } from './duty-time.ts';
 
 /** Who may do what at a station's duty desk, and how shifts are loaded and shown. */
 
@@ -47,27 +47,56 @@ export async function lockRoster(tx: DbOrTx, stationId: number) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`duty-roster:${stationId}`}))`);
 }
 
-/** The station of a shift or of a swap (it never changes), to lock its roster first; 404 when none. */
+/**
+ * The station of a shift or of a swap (it never changes), read before its roster lock is taken: its id to
+ * lock, its path to check and audit with, so the transaction does not read the station again. 404 when none.
+ */
 export async function rosterStation(db: DbOrTx, of: { shiftId: number } | { swapId: number }) {
+  const station = { id: stations.id, stationId: stations.id, path: stations.path };
   const [row] =
     'shiftId' in of
       ? await db
-          .select({ stationId: dutyShifts.stationId })
+          .select(station)
           .from(dutyShifts)
+          .innerJoin(stations, eq(stations.id, dutyShifts.stationId))
           .where(eq(dutyShifts.id, of.shiftId))
       : await db
-          .select({ stationId: dutySwaps.stationId })
+          .select(station)
           .from(dutySwaps)
+          .innerJoin(stations, eq(stations.id, dutySwaps.stationId))
           .where(eq(dutySwaps.id, of.swapId));
   if (!row) throw new AppError('NOT_FOUND');
-  return row.stationId;
+  return row;
+}
+
+/**
+ * Would `userId` be double-booked taking `take` (while giving away `give`)? They hold its slot that day,
+ * or a shift not on leave overlapping it.
+ */
+export async function clashes(
+  db: DbOrTx,
+  userId: number,
+  take: Pick<ShiftRow, 'onDate' | 'slotId' | 'startsAt' | 'endsAt'>,
+  give: { id: number } | null,
+) {
+  const held = await db
+    .select()
+    .from(dutyShifts)
+    .where(and(eq(dutyShifts.userId, userId), eq(dutyShifts.onDate, take.onDate)));
+  return held.some(
+    (h) =>
+      h.id !== give?.id &&
+      (h.slotId === take.slotId ||
+        (!h.onLeaveAt &&
+          overlaps({ from: h.startsAt, to: h.endsAt }, { from: take.startsAt, to: take.endsAt }))),
+  );
 }
 
 export const refuse = (zh: string, en: string) => new AppError('INVALID_STATE', { detail: { zh, en } });
 export const invalid = (path: string, message: Text) =>
   new AppError('VALIDATION', { errors: [{ path, message }] });
 
-export function shiftState(row: ShiftRow, now: Date): Shift['state'] {
+function shiftState(row: ShiftRow, now: Date): Shift['state'] {
   if (row.onLeaveAt) return 'onLeave';
   if (row.checkedOutAt) return 'checkedOut';
   if (row.checkedInAt) return 'checkedIn';

@@ -1,13 +1,12 @@
 import { and, asc, eq, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
-import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { can } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notifyUser, sendOutside } from '../notifications/index.ts';
-import { stationPlace } from '../places/index.ts';
 import { dutyPeople, dutyShifts, dutySwaps } from './duty.tables.ts';
 import {
+  clashes,
   invalid,
   loadShifts,
   loadSwaps,
@@ -17,7 +16,7 @@ import {
   refuse,
   rosterStation,
 } from './duty-shifts.ts';
-import { addDays, chinaDate, chinaInstant, dutyClock, hhmm, overlaps } from './duty-time.ts';
+import { addDays, chinaDate, chinaInstant, dutyClock, hhmm } from './duty-time.ts';
 
 /** Swaps 换班: my shift for another person's (or they cover mine); only the counterpart can agree. */
 
@@ -27,21 +26,6 @@ const label = (s: ShiftRow) => `${s.onDate} ${hhmm(s.startsAt)}–${hhmm(s.endsA
 /** Not on leave, not checked in, not started: a shift that can still change hands. */
 function open(s: ShiftRow, now: Date) {
   return !s.onLeaveAt && !s.checkedInAt && now < chinaInstant(s.onDate, s.startsAt);
-}
-
-/** Would `userId` be double-booked taking `take` (while giving away `give`)? */
-async function clashes(db: DbOrTx, userId: number, take: ShiftRow, give: ShiftRow | null) {
-  const held = await db
-    .select()
-    .from(dutyShifts)
-    .where(and(eq(dutyShifts.userId, userId), eq(dutyShifts.onDate, take.onDate)));
-  return held.some(
-    (h) =>
-      h.id !== give?.id &&
-      (h.slotId === take.slotId ||
-        (!h.onLeaveAt &&
-          overlaps({ from: h.startsAt, to: h.endsAt }, { from: take.startsAt, to: take.endsAt }))),
-  );
 }
 
 /** Shifts I could swap mine with, and the people who could cover it. */
@@ -88,9 +72,9 @@ export async function proposeSwap(
   input: { shiftId: number; counterpartShiftId?: number | undefined; counterpartUserId?: number | undefined },
 ) {
   const now = dutyClock.now();
-  const stationId = await rosterStation(ctx.db, { shiftId: input.shiftId });
+  const station = await rosterStation(ctx.db, { shiftId: input.shiftId });
   const { swapId, notificationId } = await ctx.db.transaction(async (tx) => {
-    await lockRoster(tx, stationId);
+    await lockRoster(tx, station.id);
     const shift = await ownShift(ctx, tx, input.shiftId, true);
     if (!open(shift, now))
       throw refuse('这个班次已开始、已签到或已请假，不能换班', 'This shift can no longer be swapped');
@@ -183,7 +167,7 @@ export async function proposeSwap(
       subjectType: 'dutySwap',
       subjectId: swap!.id,
       stationId: shift.stationId,
-      path: (await stationPlace(tx, shift.stationId)).path,
+      path: station.path,
       summary: { shiftId: shift.id, counterpartShiftId: other?.id ?? null, counterpartUserId },
     });
     return { swapId: swap!.id, notificationId };
@@ -206,12 +190,11 @@ const DECISIONS = {
 export async function decideSwap(ctx: AuthedCtx, swapId: number, decision: keyof typeof DECISIONS) {
   const now = dutyClock.now();
   const me = ctx.user.userId;
-  const stationId = await rosterStation(ctx.db, { swapId });
+  const station = await rosterStation(ctx.db, { swapId });
   const notificationId = await ctx.db.transaction(async (tx) => {
-    await lockRoster(tx, stationId);
+    await lockRoster(tx, station.id);
     const [swap] = await tx.select().from(dutySwaps).where(eq(dutySwaps.id, swapId)).for('update');
     if (!swap) throw new AppError('NOT_FOUND');
-    const station = await stationPlace(tx, swap.stationId);
     const involved = swap.requestedBy === me || swap.counterpartUserId === me;
     if (!involved && !can(ctx.user, 'station.read', station)) throw new AppError('NOT_FOUND');
     if (decision === 'cancel' && swap.requestedBy !== me) {

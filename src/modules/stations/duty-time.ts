@@ -14,6 +14,11 @@ export function chinaDate(at: Date = dutyClock.now()): string {
   return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The station's wall-clock time of an instant, 'HH:MM:SS'. */
+export function chinaTime(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(11, 19);
+}
+
 /** The instant a station's wall-clock time on a day happens. */
 export function chinaInstant(day: string, time: string): Date {
   return new Date(`${day}T${hhmm(time)}:00+08:00`);
@@ -39,11 +44,6 @@ export function daysOfMonth(month: string): string[] {
 
 /** 'HH:MM' of a time as PostgreSQL sends it ('HH:MM:SS') or as given. */
 export const hhmm = (time: string) => time.slice(0, 5);
-
-/** Minutes since midnight of 'HH:MM[:SS]'. */
-export function minutesOf(time: string): number {
-  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-}
 
 /** Half-open intervals overlap: 09:00–11:00 and 11:00–12:00 do not. */
 export const overlaps = (a: { from: string; to: string }, b: { from: string; to: string }) =>

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
-import { ZId, ZOk, ZStationParam } from '../../shared/limits.ts';
+import { ZOk, ZStationParam } from '../../shared/limits.ts';
 import type { FigureSet } from '../manifest.ts';
 import {
   ZAddDutyPerson,
@@ -14,11 +13,13 @@ import {
   ZMonthQuery,
   ZOpeningHours,
   ZPersonParam,
+  ZPlaceShift,
   ZRoster,
   ZSetUnavailable,
   ZShift,
   ZSlot,
   ZSlotList,
+  ZSlotParam,
   ZUpdateDutyPerson,
   ZUpdateSlot,
 } from './duty.schema.ts';
@@ -31,12 +32,6 @@ import { addSlot, listSlots, updateSlot } from './duty-slots.ts';
 import { getOpeningHours, setOpeningHours } from './opening-hours.ts';
 
 const tags = ['duty'];
-const ZSlotParam = ZStationParam.extend({ slotId: ZId });
-const ZPlaceShift = z.object({
-  date: z.iso.date(),
-  slotId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  userId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-});
 
 /** The station's duty setup and roster (station.read to see, station.manage to change). */
 export const dutyRoutes: FastifyPluginAsyncZod = async (app) => {

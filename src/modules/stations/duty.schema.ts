@@ -17,8 +17,9 @@ import {
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const ZPersonParam = ZStationParam.extend({ userId: ZId });
 export const ZMonthQuery = z.object({ month: ZMonth });
+export const ZSlotParam = ZStationParam.extend({ slotId: ZId });
 
-export const ZOpeningInterval = z.object({
+const ZOpeningInterval = z.object({
   /** 1 = Monday … 7 = Sunday. */
   weekday: z.number().int().min(1).max(7),
   opensAt: ZTime,
@@ -56,7 +57,7 @@ export const ZUpdateDutyPerson = z.object({ active: z.boolean() });
 /** Replaces the person's unavailable days within one month. */
 export const ZSetUnavailable = z.object({ month: ZMonth, dates: z.array(ZDay).max(31) });
 
-export const SHIFT_STATES = ['planned', 'onLeave', 'checkedIn', 'checkedOut', 'missed'] as const;
+const SHIFT_STATES = ['planned', 'onLeave', 'checkedIn', 'checkedOut', 'missed'] as const;
 export const SHIFT_ACTIONS = ['checkIn', 'checkOut', 'leave', 'swap'] as const;
 export const ZShift = z.object({
   id: z.number(),
@@ -110,6 +111,12 @@ export const ZRoster = z.object({
 });
 
 export const ZLeave = z.object({ reason: text(200).pipe(z.string().min(1)) });
+/** A manager places one shift. */
+export const ZPlaceShift = z.object({
+  date: z.iso.date(),
+  slotId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  userId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
 export const ZCover = z.object({ userId: ZBodyId });
 
 export const ZProposeSwap = z
@@ -123,7 +130,7 @@ export const ZProposeSwap = z
     path: ['counterpartShiftId'],
     message: '请选择要交换的班次或代班人 / Choose a shift to swap with or a person to cover',
   });
-export const SWAP_STATES = ['requested', 'accepted', 'declined', 'cancelled'] as const;
+const SWAP_STATES = ['requested', 'accepted', 'declined', 'cancelled'] as const;
 const ZPerson = z.object({ id: z.number(), name: z.string() });
 export const ZSwap = z.object({
   id: z.number(),

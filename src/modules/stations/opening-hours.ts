@@ -26,11 +26,7 @@ export async function loadHours(db: DbOrTx, stationId: number): Promise<Interval
 }
 
 /** A slot applies on a day when one of the day's intervals holds it whole. */
-export function dayHolds(
-  hours: readonly Interval[],
-  weekday: number,
-  slot: { startsAt: string; endsAt: string },
-) {
+function dayHolds(hours: readonly Interval[], weekday: number, slot: { startsAt: string; endsAt: string }) {
   return hours.some(
     (h) => h.weekday === weekday && h.opensAt <= hhmm(slot.startsAt) && hhmm(slot.endsAt) <= h.closesAt,
   );
