@@ -1,6 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { auditEvents } from '../../src/modules/audit/audit.tables.ts';
 import { householdMembers, residents } from '../../src/modules/people/people.tables.ts';
+import { addDays, chinaDate } from '../../src/modules/stations/duty-time.ts';
 import type { Database } from '../../src/server/db/client.ts';
 
 /** Helpers of the stations council tests. */
@@ -19,10 +20,7 @@ export async function residentIdsOf(ctx: Database, stationId: number, n: number)
 
 /** Makes a user a verified resident of the station: links them to a roster resident with a household. */
 export async function linkResident(ctx: Database, userId: number, residentId: number) {
-  await ctx.db
-    .update(residents)
-    .set({ userId, verifiedAt: new Date() })
-    .where(and(eq(residents.id, residentId)));
+  await ctx.db.update(residents).set({ userId, verifiedAt: new Date() }).where(eq(residents.id, residentId));
 }
 
 /** How many audit rows with this action exist (to show a refused change wrote nothing). */
@@ -36,5 +34,5 @@ export async function auditCount(ctx: Database, action: string): Promise<number>
 
 /** A date `days` from today (China Standard Time), as YYYY-MM-DD. */
 export function dayFromToday(days: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(chinaDate(), days);
 }

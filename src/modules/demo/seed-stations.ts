@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../server/db/client.ts';
 import { users } from '../accounts/index.ts';
 import type { AuditActor } from '../audit/index.ts';
 import { householdMembers, residents } from '../people/index.ts';
-import { stations } from '../places/index.ts';
+import { stationPlace } from '../places/index.ts';
 import { setCategoryHandler, stationCategories } from '../requests/index.ts';
 import type { Affiliation, Position } from '../stations/composition.ts';
 import {
@@ -148,13 +148,13 @@ export async function seedStationsDemo(tx: DbOrTx, input: { stationId: number })
   const held = (await stationCategories(tx, stationId)).filter(
     (c) => c.code === 'repair' || c.code === 'greening',
   );
-  const [station] = await tx.select({ path: stations.path }).from(stations).where(eq(stations.id, stationId));
+  const station = await stationPlace(tx, stationId);
   for (const category of held) {
     await tx.insert(portfolios).values({ stationId, memberId: liSeat.id, categoryId: category.id });
     await setCategoryHandler(tx, SEED, {
       categoryId: category.id,
       stationId,
-      path: station!.path,
+      path: station.path,
       handlerUserId: li.id,
     });
   }

@@ -336,7 +336,8 @@ export function checkComposition(
   return violations;
 }
 
-function excludes(policy: CompositionPolicy, a: Position, b: Position): boolean {
+/** Whether the policy forbids one person to hold both positions in a term (either order). */
+export function excludes(policy: CompositionPolicy, a: Position, b: Position): boolean {
   return policy.exclusivePositions.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
 }
 

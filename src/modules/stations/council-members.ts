@@ -4,7 +4,7 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { residents } from '../people/index.ts';
-import { type Affiliation, POSITION_LABELS, type Position } from './composition.ts';
+import { type Affiliation, excludes, POSITION_LABELS, type Position } from './composition.ts';
 import { councilMembers, councilTerms } from './council.tables.ts';
 import { effectivePolicy, policyRows } from './council-state.ts';
 import { clearPortfolios } from './portfolios.ts';
@@ -121,10 +121,7 @@ async function refuseConflicts(
         en: `${person.name} already holds ${position} in this term`,
       });
     }
-    const excluded = policy.exclusivePositions.some(
-      ([a, b]) => (a === seat.position && b === position) || (a === position && b === seat.position),
-    );
-    if (excluded) {
+    if (excludes(policy, seat.position, position)) {
       throw conflict({
         zh: `${person.name}已任${POSITION_LABELS[seat.position]}，不能兼任${label}`,
         en: `${person.name} holds ${seat.position}, which may not be combined with ${position}`,

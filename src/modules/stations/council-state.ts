@@ -162,27 +162,31 @@ export async function complianceOn(
   db: DbOrTx,
   list: readonly { id: number; path: string }[],
   day: string,
-  rows?: readonly PolicyRow[],
 ): Promise<Map<number, Compliance>> {
   const out = new Map<number, Compliance>();
   if (list.length === 0) return out;
-  const ids = list.map((s) => s.id);
-  const policies = rows ?? (await policyRows(db));
-  const terms = await db.execute<{ id: number; station_id: number; number: number }>(sql`
-    select t.id, t.station_id, t.number from stations_council_terms t
-    where t.station_id = any(${`{${ids.join(',')}}`}::bigint[])
-      and t.starts_on <= ${day}::date and t.ends_on >= ${day}::date`);
-  const seats = await db.execute<SeatRow>(sql`
-    select m.id, m.station_id, m.term_id, m.resident_id, m.user_id, m.name, m.position, m.affiliations,
-      ${LIVES_IN} as lives_in
-    from stations_council_members m
-    join stations_council_terms t on t.id = m.term_id
-    where t.station_id = any(${`{${ids.join(',')}}`}::bigint[])
-      and t.starts_on <= ${day}::date and t.ends_on >= ${day}::date and ${SEATED_ON(day)}
-    order by m.id`);
+  const ids = `{${list.map((s) => s.id).join(',')}}`;
+  const [policies, terms, seats] = await Promise.all([
+    policyRows(db),
+    db.execute<{ id: number; station_id: number; number: number }>(sql`
+      select t.id, t.station_id, t.number from stations_council_terms t
+      where t.station_id = any(${ids}::bigint[])
+        and t.starts_on <= ${day}::date and t.ends_on >= ${day}::date`),
+    db.execute<SeatRow>(sql`
+      select m.id, m.station_id, m.term_id, m.resident_id, m.user_id, m.name, m.position, m.affiliations,
+        ${LIVES_IN} as lives_in
+      from stations_council_members m
+      join stations_council_terms t on t.id = m.term_id
+      where t.station_id = any(${ids}::bigint[])
+        and t.starts_on <= ${day}::date and t.ends_on >= ${day}::date and ${SEATED_ON(day)}
+      order by m.id`),
+  ]);
   const byStation = new Map<number, Seat[]>();
-  for (const s of seats.rows.map(toSeat))
-    byStation.set(s.stationId, [...(byStation.get(s.stationId) ?? []), s]);
+  for (const s of seats.rows.map(toSeat)) {
+    const held = byStation.get(s.stationId);
+    if (held) held.push(s);
+    else byStation.set(s.stationId, [s]);
+  }
   const termOf = new Map(terms.rows.map((t) => [Number(t.station_id), t]));
   for (const station of list) {
     const term = termOf.get(station.id);

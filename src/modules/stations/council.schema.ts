@@ -6,11 +6,13 @@ import { RULE_KINDS, SETUP_STEPS, STAGES, STATION_KINDS } from './station-kinds.
 
 export {
   RULE_KINDS,
+  type RuleKind,
   SETUP_STEPS,
   type SetupStep,
   STAGES,
   STATION_KINDS,
   type Stage,
+  type StationKind,
 } from './station-kinds.ts';
 
 const ZLabel = text(LIMITS.nameMax).pipe(z.string().min(1));
@@ -139,18 +141,15 @@ export const ZCouncil = z.object({
   violations: z.array(ZViolation),
 });
 export const ZCouncilQuery = z.object({ termId: ZId.optional() });
-const ZAffiliations = z
-  .array(z.enum(AFFILIATIONS))
-  .max(AFFILIATIONS.length)
-  .default([])
-  .transform((a) => [...new Set(a)]);
+const ZAffiliationList = z.array(z.enum(AFFILIATIONS)).max(AFFILIATIONS.length);
+const distinct = <T>(a: T[]) => [...new Set(a)];
 export const ZAddMember = z.object({
   termId: ZBodyId,
   name: ZLabel.optional(),
   residentId: ZBodyId.optional(),
   userId: ZBodyId.optional(),
   position: z.enum(POSITIONS),
-  affiliations: ZAffiliations,
+  affiliations: ZAffiliationList.default([]).transform(distinct),
   nominatedBy: text(100).optional(),
   nominatedOn: ZDay.optional(),
   joinedOn: ZDay,
@@ -158,11 +157,7 @@ export const ZAddMember = z.object({
 export const ZMoveMember = z.object({
   position: z.enum(POSITIONS),
   on: ZDay,
-  affiliations: z
-    .array(z.enum(AFFILIATIONS))
-    .max(AFFILIATIONS.length)
-    .transform((a) => [...new Set(a)])
-    .optional(),
+  affiliations: ZAffiliationList.transform(distinct).optional(),
 });
 export const ZCeaseMember = z.object({ leftOn: ZDay, reason: text(200).pipe(z.string().min(1)) });
 export const ZCandidateSearch = z.object({ q: text(40).pipe(z.string().min(1)) });
@@ -214,15 +209,19 @@ export const ZAreaParam = z.object({ areaId: ZId });
 
 export const ZPortfolioParams = ZStationParam.extend({ categoryId: ZId });
 export const ZAssignPortfolio = z.object({ memberId: ZBodyId });
+const ZSeatRef = z.object({
+  memberId: z.number(),
+  name: z.string(),
+  position: z.enum(POSITIONS),
+  userId: z.number(),
+});
 export const ZPortfolios = z.object({
   items: z.array(
     z.object({
       categoryId: z.number(),
       name: z.string(),
       handlerKind: z.enum(['member', 'property', 'team', 'none']),
-      holder: z
-        .object({ memberId: z.number(), name: z.string(), position: z.enum(POSITIONS), userId: z.number() })
-        .nullable(),
+      holder: ZSeatRef.nullable(),
       /**
        * Routed to no one (held by nobody, no property or team handler, no handler account), or held but
        * routed elsewhere since (the handler was changed in the request settings).
@@ -231,8 +230,6 @@ export const ZPortfolios = z.object({
     }),
   ),
   /** Current members of the term in force who have an account that may handle requests here. */
-  eligible: z.array(
-    z.object({ memberId: z.number(), name: z.string(), position: z.enum(POSITIONS), userId: z.number() }),
-  ),
+  eligible: z.array(ZSeatRef),
   gaps: z.number(),
 });

@@ -4,7 +4,7 @@ import { type DbOrTx, escapeLike } from '../../server/db/client.ts';
 import { rate } from '../../shared/ratio.ts';
 import type { FigureScope, FigureSet } from '../manifest.ts';
 import { SETUP_STEPS, STAGES, STATION_KINDS } from './council.schema.ts';
-import { complianceOn } from './council-state.ts';
+import { complianceOn, enumArray } from './council-state.ts';
 import { today } from './station-access.ts';
 
 /**
@@ -61,8 +61,7 @@ async function computeSetup(db: DbOrTx, scope: FigureScope): Promise<SetupFigure
   ).rows.map((r) => ({
     ...r,
     id: Number(r.id),
-    steps:
-      r.steps === null ? [] : Array.isArray(r.steps) ? r.steps : r.steps.replace(/^\{|\}$/g, '').split(','),
+    steps: r.steps === null ? [] : enumArray(r.steps),
   }));
   const byStage = zeros(STAGES);
   const byKind = zeros(STATION_KINDS);

@@ -15,7 +15,12 @@ interface RoomInput {
 }
 
 type Room = typeof stationRooms.$inferSelect;
-const present = (r: Room) => ({ id: r.id, name: r.name, purpose: r.purpose, capacity: r.capacity });
+export const presentRoom = (r: Room) => ({
+  id: r.id,
+  name: r.name,
+  purpose: r.purpose,
+  capacity: r.capacity,
+});
 
 async function refuseSameName(tx: DbOrTx, stationId: number, name: string, except?: number) {
   const [same] = await tx
@@ -52,7 +57,7 @@ export async function addRoom(ctx: AuthedCtx, stationId: number, input: RoomInpu
       path: station.path,
       summary: { name: input.name },
     });
-    return present(row!);
+    return presentRoom(row!);
   });
 }
 
@@ -80,7 +85,7 @@ export async function updateRoom(ctx: AuthedCtx, stationId: number, roomId: numb
       path: station.path,
       summary: { fields: Object.keys(patch) },
     });
-    return present(row!);
+    return presentRoom(row!);
   });
 }
 

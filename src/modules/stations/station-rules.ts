@@ -5,7 +5,7 @@ import { can } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { householdMembers, residents } from '../people/index.ts';
 import { stationPlace } from '../places/index.ts';
-import type { RULE_KINDS } from './council.schema.ts';
+import type { RuleKind } from './council.schema.ts';
 import { ruleVersions } from './council.tables.ts';
 import { badField, lockStation, managedStation, today } from './station-access.ts';
 
@@ -15,7 +15,6 @@ import { badField, lockStation, managedStation, today } from './station-access.t
  * current versions; the history is for those who see the station's page (station.read).
  */
 
-type RuleKind = (typeof RULE_KINDS)[number];
 type RuleRow = typeof ruleVersions.$inferSelect;
 
 const present = (r: RuleRow) => ({

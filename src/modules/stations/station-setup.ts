@@ -6,10 +6,11 @@ import { AppError } from '../../server/http/errors.ts';
 import { type Action, can, ROLE_ACTIONS } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { areas, compounds, stations } from '../places/index.ts';
-import { SETUP_STEPS, type SetupStep, type Stage } from './council.schema.ts';
+import { SETUP_STEPS, type SetupStep, type Stage, type StationKind } from './council.schema.ts';
 import { setupSteps, stationProfiles, stationRooms } from './council.tables.ts';
 import { type Compliance, complianceOn } from './council-state.ts';
 import { badField, lockStation, managedStation, readableStation, today } from './station-access.ts';
+import { presentRoom } from './station-rooms.ts';
 
 /**
  * Stations and their rollout: the list a community or street sees, a station's page (profile,
@@ -68,7 +69,7 @@ async function presentRows(ctx: AuthedCtx, rows: StationRow[]) {
   return (r: StationRow) => ({
     id: r.id,
     name: r.name,
-    kind: r.kind as 'service' | 'mutualAid' | 'team',
+    kind: r.kind as StationKind,
     stage: r.stage,
     communityName: r.communityName,
     compounds: cps.filter((c) => c.stationId === r.id).map((c) => ({ id: c.id, name: c.name })),
@@ -138,7 +139,7 @@ export async function getStation(ctx: AuthedCtx, stationId: number) {
   return {
     ...present(row),
     profile: { site: profile?.site ?? null, phone: profile?.phone ?? null, note: profile?.note ?? null },
-    rooms: rooms.map((r) => ({ id: r.id, name: r.name, purpose: r.purpose, capacity: r.capacity })),
+    rooms: rooms.map(presentRoom),
     steps: SETUP_STEPS.map((step) => {
       const s = steps.find((x) => x.step === step);
       return { step, doneOn: s?.doneOn ?? null, note: s?.note ?? null };
@@ -156,7 +157,7 @@ export async function updateProfile(
     site?: string | null | undefined;
     phone?: string | null | undefined;
     note?: string | null | undefined;
-    kind?: 'service' | 'mutualAid' | 'team' | undefined;
+    kind?: StationKind | undefined;
   },
 ) {
   const station = await managedStation(ctx, stationId);
