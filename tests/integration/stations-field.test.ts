@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/modules/audit/audit.tables.ts';
 import { seedField } from '../../src/modules/demo/seed-field.ts';
 import { requestPhotos, requests } from '../../src/modules/requests/requests.tables.ts';
+import { addDays, chinaDate as chinaDay } from '../../src/modules/stations/duty-time.ts';
 import {
   patrolFindings,
   patrols,
@@ -13,7 +14,6 @@ import {
   visitTargets,
   workerAssignments,
 } from '../../src/modules/stations/field.tables.ts';
-import { addDays, chinaDay } from '../../src/modules/stations/field-common.ts';
 import { fieldFigureSet } from '../../src/modules/stations/field-figures.ts';
 import { makeCity } from '../support/factories.ts';
 import { makeUser, PASSWORD, type TestContext, useTestApp } from '../support/harness.ts';

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { users } from '../../src/modules/accounts/accounts.tables.ts';
 import { areas, buildings, compounds, households } from '../../src/modules/places/places.tables.ts';
@@ -57,15 +57,10 @@ export async function demoCompound(db: Database['db'], name: string) {
   const hs = await db
     .select({ id: households.id, label: households.label })
     .from(households)
-    .where(and(eq(households.compoundId, c!.id)))
+    .where(eq(households.compoundId, c!.id))
     .orderBy(households.id)
     .limit(10);
   return { id: c!.id, stationId: c!.stationId, path: c!.path, buildings: bs, households: hs };
-}
-
-/** A zh-CN problem body's field messages, which must be Chinese. */
-export function zhMessages(body: { errors?: { path: string; message: string }[] }): string[] {
-  return (body.errors ?? []).map((e) => e.message);
 }
 
 export const hasChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../server/db/client.ts';
 import { users } from '../accounts/index.ts';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { compounds, households, stations } from '../places/index.ts';
+import { addDays, chinaDate } from '../stations/duty-time.ts';
 import {
   patrolFindings,
   patrols,
@@ -11,7 +12,6 @@ import {
   visitTargets,
   workerAssignments,
 } from '../stations/field.tables.ts';
-import { addDays, chinaDay } from '../stations/field-common.ts';
 
 /**
  * The demo's field work at 南江绿苑: the community's social worker 陈诗园 (13800000002) assigned to the
@@ -42,7 +42,7 @@ export async function seedField(tx: DbOrTx): Promise<void> {
   const [worker] = await tx.select({ id: users.id }).from(users).where(eq(users.phone, '13800000002'));
   if (!compound || !worker) return;
   const stationId = compound.stationId;
-  const today = chinaDay();
+  const today = chinaDate();
   await tx
     .insert(workerAssignments)
     .values({ stationId, compoundId: compound.id, userId: worker.id, since: addDays(today, -60) });

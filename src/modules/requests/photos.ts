@@ -128,12 +128,14 @@ export async function uploadPhoto(
 /**
  * Attaches the uploader's own unattached photos of this station to a request (and its timeline
  * entry), inside the caller's transaction. Any id that is not such a photo fails the whole save.
+ * `uploaders` widens "own" for a caller that vouches for others' uploads (a patrol finding's photos).
  */
 export async function attachPhotos(
   tx: DbOrTx,
   ctx: AuthedCtx,
   target: { stationId: number; requestId: number; eventId: number },
   photoIds: readonly number[],
+  uploaders: readonly number[] = [ctx.user.userId],
 ): Promise<void> {
   if (photoIds.length === 0) return;
   const ids = [...new Set(photoIds)];
@@ -143,7 +145,7 @@ export async function attachPhotos(
     .where(
       and(
         inArray(requestPhotos.id, ids),
-        eq(requestPhotos.uploaderUserId, ctx.user.userId),
+        inArray(requestPhotos.uploaderUserId, [...new Set(uploaders)]),
         eq(requestPhotos.stationId, target.stationId),
         isNull(requestPhotos.requestId),
       ),
@@ -212,7 +214,16 @@ export async function readPhoto(
         (await residentOfStation(ctx.db, ctx.user.userId, photo.stationId)) !== null);
   }
   if (!allowed) throw new AppError('NOT_FOUND');
-  const data = await blobs.get(blobKeys(photo.hash)[size]);
+  return photoBytes(blobs, photo.hash, size);
+}
+
+/** A stored photo's bytes by its hash (the caller has checked who may see it); 404 when missing. */
+export async function photoBytes(
+  blobs: BlobStore,
+  hash: string,
+  size: 'full' | 'thumb',
+): Promise<{ data: Buffer; hash: string }> {
+  const data = await blobs.get(blobKeys(hash)[size]);
   if (!data) throw new AppError('NOT_FOUND');
-  return { data, hash: photo.hash };
+  return { data, hash };
 }

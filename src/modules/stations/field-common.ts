@@ -1,14 +1,10 @@
 import type { DbOrTx } from '../../server/db/client.ts';
 import { type FoundPlace, locatePlace } from '../places/find-place.ts';
-import { conflict, badField as invalid } from './station-access.ts';
+import { badField } from './station-access.ts';
 
-/** Helpers the patrol and visit use cases share: days in China time, station checks, field errors. */
+/** Helpers the patrol and visit use cases share: whole days between dates, a compound of the station. */
 
 const DAY_MS = 86_400_000;
-
-// Days in China time, field errors and conflicts come from the module's one copy of each.
-export { addDays, chinaDate as chinaDay } from './duty-time.ts';
-export { conflict, invalid };
 
 /** Whole days from `a` to `b` (b − a). */
 export function daysBetween(a: string, b: string): number {
@@ -24,7 +20,7 @@ export async function compoundOfStation(
 ): Promise<FoundPlace> {
   const compound = await locatePlace(db, 'compound', compoundId);
   if (!compound || compound.stationId !== stationId) {
-    throw invalid(path, '该小区不属于本自治站', 'That compound is not in this station');
+    throw badField(path, '该小区不属于本自治站', 'That compound is not in this station');
   }
   return compound;
 }

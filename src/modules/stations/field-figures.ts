@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
-import { rate } from '../../shared/ratio.ts';
+import { rate, ZRate } from '../../shared/ratio.ts';
 import type { FigureScope, FigureSet } from '../manifest.ts';
 
 /**
@@ -10,7 +10,6 @@ import type { FigureScope, FigureSet } from '../manifest.ts';
  * visit list's households never leave this file.
  */
 
-const ZRate = z.object({ numerator: z.number(), denominator: z.number(), percent: z.number().nullable() });
 export const ZFieldFigures = z.object({
   patrols: z.object({ planned: z.number(), done: z.number(), doneRate: ZRate }),
   findings: z.object({ recorded: z.number(), turnedIntoRequests: z.number(), requestRate: ZRate }),
@@ -46,22 +45,20 @@ async function computeFieldFigures(db: DbOrTx, scope: FigureScope): Promise<Fiel
       ? sql`t.station_id = ${scope.stationId}`
       : sql`exists (select 1 from places_households h where h.id = t.household_id and starts_with(h.path, ${scope.path}))`;
   const result = await db.execute<Row>(sql`
-    select
-      (select count(*)::int from stations_patrols p where ${patrolsIn} and ${dayIn('p.planned_on')}) as planned,
-      (select count(*)::int from stations_patrols p where ${patrolsIn} and ${dayIn('p.planned_on')}
-        and p.done_at is not null) as done,
-      (select count(*)::int from stations_patrol_findings f join stations_patrols p on p.id = f.patrol_id
-        where ${patrolsIn} and f.created_at >= ${from}::timestamptz and f.created_at < ${to}::timestamptz) as findings,
-      (select count(*)::int from stations_patrol_findings f join stations_patrols p on p.id = f.patrol_id
-        where ${patrolsIn} and f.created_at >= ${from}::timestamptz and f.created_at < ${to}::timestamptz
-          and f.request_id is not null) as filed,
+    select pl.planned, pl.done, fi.findings, fi.filed,
       (select count(*)::int from stations_visit_records r join stations_visit_targets t on t.id = r.target_id
         where ${targetsIn} and ${dayIn('r.visited_on')}) as visits,
       (select count(*)::int from stations_visit_targets t
         where ${targetsIn} and t.active and t.created_at < ${to}::timestamptz and t.since < ${end}
           and coalesce(
             (select max(r.visited_on) from stations_visit_records r where r.target_id = t.id and r.visited_on < ${end}),
-            t.since) + t.every_days < ${end}) as overdue`);
+            t.since) + t.every_days < ${end}) as overdue
+    from
+      (select count(*)::int as planned, (count(*) filter (where p.done_at is not null))::int as done
+        from stations_patrols p where ${patrolsIn} and ${dayIn('p.planned_on')}) pl,
+      (select count(*)::int as findings, (count(*) filter (where f.request_id is not null))::int as filed
+        from stations_patrol_findings f join stations_patrols p on p.id = f.patrol_id
+        where ${patrolsIn} and f.created_at >= ${from}::timestamptz and f.created_at < ${to}::timestamptz) fi`);
   const row = result.rows[0];
   const n = (k: keyof Row) => Number(row?.[k] ?? 0);
   return {

@@ -9,14 +9,14 @@ import { buildings, compounds } from '../places/places.tables.ts';
 import {
   attachPhotos,
   categoryHandler,
+  photoBytes,
   stationCategories,
   uploadPhoto,
   writeNewRequest,
 } from '../requests/index.ts';
 import { patrolFindings, patrols, patrolTemplates } from './field.tables.ts';
-import { invalid } from './field-common.ts';
 import { type FindingPhoto, loadPatrol, presentFinding } from './patrols.ts';
-import { readableStation } from './station-access.ts';
+import { badField, readableStation } from './station-access.ts';
 
 /**
  * What a patrol found, with photos (the requests module's pipeline: checked by content, EXIF
@@ -54,7 +54,7 @@ export async function addFinding(
           sql`${patrolTemplates.items} @> ${JSON.stringify([{ key: input.itemKey }])}::jsonb`,
         ),
       );
-    if (!known) throw invalid('itemKey', '检查表中没有这一项', 'No such item on the checklist');
+    if (!known) throw badField('itemKey', '检查表中没有这一项', 'No such item on the checklist');
   }
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -78,7 +78,7 @@ export async function addFindingPhoto(ctx: AuthedCtx, blobs: BlobStore, id: numb
   const { finding, abilities } = await loadFinding(ctx, id);
   if (!abilities.record) throw new AppError('FORBIDDEN');
   if (finding.requestId !== null) throw alreadyFiled(finding.requestId);
-  const tooMany = invalid(
+  const tooMany = badField(
     'file',
     `每条发现最多 ${MAX_PHOTOS} 张照片`,
     `At most ${MAX_PHOTOS} photos a finding`,
@@ -117,10 +117,7 @@ export async function readFindingPhoto(
   const { finding } = await loadFinding(ctx, input.id);
   const photo = (finding.photos as FindingPhoto[]).find((p) => p.id === input.photoId);
   if (!photo) throw new AppError('NOT_FOUND');
-  // The requests module's blob names: the full copy and the square list copy.
-  const data = await blobs.get(input.size === 'full' ? `${photo.hash}.jpg` : `${photo.hash}.thumb.jpg`);
-  if (!data) throw new AppError('NOT_FOUND');
-  return { data, hash: photo.hash };
+  return photoBytes(blobs, photo.hash, input.size);
 }
 
 /**
@@ -144,14 +141,15 @@ export async function findingToRequest(
   const category = (await stationCategories(ctx.db, station.id)).find(
     (c) => c.id === input.categoryId && c.active,
   );
-  if (!category) throw invalid('categoryId', '该自治站没有这个类别', 'No such category at this station');
+  if (!category) throw badField('categoryId', '该自治站没有这个类别', 'No such category at this station');
   let place = { path: compound.path, label: compound.name };
   if (input.buildingId !== undefined) {
     const [building] = await ctx.db
       .select({ path: buildings.path, name: buildings.name })
       .from(buildings)
       .where(and(eq(buildings.id, input.buildingId), eq(buildings.compoundId, compound.id)));
-    if (!building) throw invalid('buildingId', '该楼幢不在这个小区', 'That building is not in this compound');
+    if (!building)
+      throw badField('buildingId', '该楼幢不在这个小区', 'That building is not in this compound');
     place = { path: building.path, label: building.name };
   }
   const handler = await categoryHandler(ctx.db, category);
@@ -187,17 +185,14 @@ export async function findingToRequest(
       event: { origin: 'patrolFinding', findingId: finding.id },
       audit: { findingId: finding.id },
     });
-    // attachPhotos takes its uploader's own photos: attach each uploader's as theirs.
-    for (const uploader of new Set(photos.map((p) => p.by))) {
-      const ids = photos.filter((p) => p.by === uploader).map((p) => p.id);
-      const asUploader = { ...ctx, user: { ...ctx.user, userId: uploader } };
-      await attachPhotos(
-        tx,
-        asUploader,
-        { stationId: station.id, requestId: filed.id, eventId: filed.eventId },
-        ids,
-      );
-    }
+    // The finding vouches for its photos: each is attached as its uploader's own.
+    await attachPhotos(
+      tx,
+      ctx,
+      { stationId: station.id, requestId: filed.id, eventId: filed.eventId },
+      photos.map((p) => p.id),
+      photos.map((p) => p.by),
+    );
     await tx.update(patrolFindings).set({ requestId: filed.id }).where(eq(patrolFindings.id, id));
     await recordAudit(tx, ctx, {
       action: 'patrolFinding.toRequest',

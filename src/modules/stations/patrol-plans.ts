@@ -3,9 +3,9 @@ import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { patrols, workerAssignments } from './field.tables.ts';
-import { compoundOfStation, conflict, daysBetween, invalid } from './field-common.ts';
+import { compoundOfStation, daysBetween } from './field-common.ts';
 import { usableTemplate } from './patrol-templates.ts';
-import { managedStation } from './station-access.ts';
+import { badField, conflict, managedStation } from './station-access.ts';
 
 /** Planning patrols: one at a time, or a daily plan for every assigned worker over a date range. */
 
@@ -18,7 +18,7 @@ async function requireAssigned(db: DbOrTx, compoundId: number, userId: number) {
     .from(workerAssignments)
     .where(and(eq(workerAssignments.compoundId, compoundId), eq(workerAssignments.userId, userId)));
   if (!assigned) {
-    throw invalid('userId', '该工作人员没有包联这个小区', 'This worker is not assigned to the compound');
+    throw badField('userId', '该工作人员没有包联这个小区', 'This worker is not assigned to the compound');
   }
 }
 
@@ -65,9 +65,9 @@ export async function planPatrols(
 ) {
   const station = await managedStation(ctx, stationId);
   const days = daysBetween(input.from, input.to) + 1;
-  if (days < 1) throw invalid('to', '结束日期不能早于开始日期', 'to cannot be before from');
+  if (days < 1) throw badField('to', '结束日期不能早于开始日期', 'to cannot be before from');
   if (days > MAX_PLAN_DAYS) {
-    throw invalid('to', `一次最多安排 ${MAX_PLAN_DAYS} 天`, `At most ${MAX_PLAN_DAYS} days at a time`);
+    throw badField('to', `一次最多安排 ${MAX_PLAN_DAYS} 天`, `At most ${MAX_PLAN_DAYS} days at a time`);
   }
   if (input.compoundId !== undefined) await compoundOfStation(ctx.db, station.id, input.compoundId);
   await usableTemplate(ctx.db, station, input.templateId);
@@ -77,7 +77,7 @@ export async function planPatrols(
       where a.station_id = ${station.id} ${onlyCompound}`)
   ).rows;
   if (!counted || counted.n === 0) {
-    throw invalid(
+    throw badField(
       'compoundId',
       '还没有包联的工作人员，请先指派',
       'No worker is assigned yet; assign one first',

@@ -6,8 +6,7 @@ import { can, type Place } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { FoundPlace } from '../places/find-place.ts';
 import { patrolTemplates } from './field.tables.ts';
-import { invalid } from './field-common.ts';
-import { readableStation, stationFor } from './station-access.ts';
+import { badField, readableStation, stationFor } from './station-access.ts';
 
 /**
  * Patrol checklist templates, kept by a station for itself, or by its community for all the
@@ -63,7 +62,11 @@ export async function usableTemplate(db: DbOrTx, station: FoundPlace, templateId
     .from(patrolTemplates)
     .where(and(eq(patrolTemplates.id, templateId), eq(patrolTemplates.active, true), usableBy(station)));
   if (!row) {
-    throw invalid('templateId', '该自治站没有这个在用的巡查模板', 'No such active checklist at this station');
+    throw badField(
+      'templateId',
+      '该自治站没有这个在用的巡查模板',
+      'No such active checklist at this station',
+    );
   }
   return row;
 }

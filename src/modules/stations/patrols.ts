@@ -9,10 +9,11 @@ import { can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { stationPlace } from '../places/find-place.ts';
 import { compounds } from '../places/places.tables.ts';
+import { addDays, chinaDate } from './duty-time.ts';
 import { patrolFindings, patrols, patrolTemplates } from './field.tables.ts';
-import { addDays, chinaDay, compoundOfStation, invalid } from './field-common.ts';
+import { compoundOfStation } from './field-common.ts';
 import type { TemplateItem } from './patrol-templates.ts';
-import { readableStation } from './station-access.ts';
+import { badField, readableStation } from './station-access.ts';
 
 const ZCursorDay = z.iso.date();
 
@@ -84,7 +85,7 @@ export async function listPatrols(
 
 /** My patrols from a week ago to two weeks ahead, by day (the phone page groups them). */
 export async function listMyPatrols(ctx: AuthedCtx) {
-  const today = chinaDay();
+  const today = chinaDate();
   const rows = await selectRows(
     ctx.db,
     and(
@@ -122,19 +123,35 @@ export async function loadPatrol(ctx: AuthedCtx, id: number) {
 
 export async function getPatrol(ctx: AuthedCtx, id: number) {
   const { patrol, abilities } = await loadPatrol(ctx, id);
-  const [row] = await selectRows(ctx.db, eq(patrols.id, id));
-  const [template] = await ctx.db
+  return patrolDetail(ctx, patrol, await templateItems(ctx.db, patrol.templateId), abilities);
+}
+
+async function templateItems(db: DbOrTx, templateId: number): Promise<TemplateItem[]> {
+  const [template] = await db
     .select({ items: patrolTemplates.items })
     .from(patrolTemplates)
-    .where(eq(patrolTemplates.id, patrol.templateId));
-  const findings = await ctx.db
-    .select()
-    .from(patrolFindings)
-    .where(eq(patrolFindings.patrolId, id))
-    .orderBy(asc(patrolFindings.id));
+    .where(eq(patrolTemplates.id, templateId));
+  return (template?.items ?? []) as TemplateItem[];
+}
+
+/** A patrol as its page shows it, from the row the caller loaded (and checked) or just wrote. */
+async function patrolDetail(
+  ctx: AuthedCtx,
+  patrol: { id: number; results: unknown; note: string | null },
+  items: TemplateItem[],
+  abilities: { record: boolean; toRequest: boolean },
+) {
+  const [[row], findings] = await Promise.all([
+    selectRows(ctx.db, eq(patrols.id, patrol.id)),
+    ctx.db
+      .select()
+      .from(patrolFindings)
+      .where(eq(patrolFindings.patrolId, patrol.id))
+      .orderBy(asc(patrolFindings.id)),
+  ]);
   return {
     ...presentRow(row!),
-    items: (template?.items ?? []) as TemplateItem[],
+    items,
     results: patrol.results as Result[],
     note: patrol.note,
     findings: findings.map(presentFinding),
@@ -172,32 +189,29 @@ export async function recordPatrol(
 ) {
   const { patrol, compound, abilities } = await loadPatrol(ctx, id);
   if (!abilities.record) throw new AppError('FORBIDDEN');
-  const [template] = await ctx.db
-    .select({ items: patrolTemplates.items })
-    .from(patrolTemplates)
-    .where(eq(patrolTemplates.id, patrol.templateId));
-  const items = (template?.items ?? []) as TemplateItem[];
+  const items = await templateItems(ctx.db, patrol.templateId);
   const given = new Map<string, (typeof input.items)[number]>();
   for (const [i, item] of input.items.entries()) {
     if (!items.some((t) => t.key === item.key)) {
-      throw invalid(`items.${i}.key`, '检查表中没有这一项', 'No such item on the checklist');
+      throw badField(`items.${i}.key`, '检查表中没有这一项', 'No such item on the checklist');
     }
-    if (given.has(item.key)) throw invalid(`items.${i}.key`, '同一项填了两次', 'The item is given twice');
+    if (given.has(item.key)) throw badField(`items.${i}.key`, '同一项填了两次', 'The item is given twice');
     given.set(item.key, item);
   }
   if (input.done && given.size < items.length) {
-    throw invalid('items', '请为每个检查项选择状态后再完成巡查', 'Give every item a state before finishing');
+    throw badField('items', '请为每个检查项选择状态后再完成巡查', 'Give every item a state before finishing');
   }
   const results: Result[] = items.flatMap((t) => {
     const item = given.get(t.key);
     return item ? [{ key: t.key, label: t.label, state: item.state, note: item.note || null }] : [];
   });
+  const note = input.note || null;
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(patrols)
       .set({
         results,
-        note: input.note || null,
+        note,
         ...(input.done ? { doneAt: sql`coalesce(${patrols.doneAt}, now())` } : {}),
       })
       .where(eq(patrols.id, id));
@@ -210,5 +224,5 @@ export async function recordPatrol(
       summary: { items: results.length, issues: results.filter((r) => r.state === 'issue').length },
     });
   });
-  return getPatrol(ctx, id);
+  return patrolDetail(ctx, { id, results, note }, items, abilities);
 }

@@ -5,8 +5,10 @@ import { users } from '../accounts/accounts.tables.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { stationPlace } from '../places/find-place.ts';
 import { compounds, households, stations } from '../places/places.tables.ts';
+import { addDays, chinaDate } from './duty-time.ts';
 import { visitRecords, visitTargets, workerAssignments } from './field.tables.ts';
-import { addDays, chinaDay, conflict, daysBetween, invalid } from './field-common.ts';
+import { daysBetween } from './field-common.ts';
+import { badField, conflict } from './station-access.ts';
 import { mayUseVisitList, visitCompoundIds } from './visit-access.ts';
 
 /**
@@ -79,7 +81,7 @@ export async function listVisits(
   query: { status?: VisitStatus | undefined },
 ) {
   const { station, compoundIds } = await visitScope(ctx, stationId);
-  const today = chinaDay();
+  const today = chinaDate();
   const rows = await ctx.db
     .select({
       target: visitTargets,
@@ -128,7 +130,7 @@ export async function addVisitTarget(
     .innerJoin(compounds, eq(compounds.id, households.compoundId))
     .where(and(eq(households.id, input.householdId), eq(households.stationId, station.id)));
   if (!household || !compoundIds.includes(household.compoundId)) {
-    throw invalid('householdId', '该房屋不在您负责的小区', 'That household is not in a compound you serve');
+    throw badField('householdId', '该房屋不在您负责的小区', 'That household is not in a compound you serve');
   }
   const [listed] = await ctx.db
     .select({ id: visitTargets.id })
@@ -143,7 +145,7 @@ export async function addVisitTarget(
         householdId: household.id,
         reason: input.reason,
         everyDays: input.everyDays,
-        since: input.since ?? chinaDay(),
+        since: input.since ?? chinaDate(),
         createdBy: ctx.user.userId,
       })
       .returning({ id: visitTargets.id });
@@ -194,10 +196,10 @@ export async function recordVisit(
       detail: { zh: '该户已移出走访名单', en: 'This household is off the list' },
     });
   }
-  const today = chinaDay();
+  const today = chinaDate();
   const visitedOn = input.visitedOn ?? today;
   if (visitedOn > today)
-    throw invalid('visitedOn', '走访日期不能晚于今天', 'The visit cannot be in the future');
+    throw badField('visitedOn', '走访日期不能晚于今天', 'The visit cannot be in the future');
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(visitRecords)
@@ -269,38 +271,42 @@ export async function myVisitLists(ctx: AuthedCtx) {
       .from(compounds)
       .where(inArray(compounds.stationId, stationIds)),
   ]);
-  const today = chinaDay();
-  const items = [];
-  for (const s of stationRows) {
-    const allowed = visitCompoundIds(
-      ctx.user,
+  const allowed = new Map(
+    stationRows.map((s) => [
       s.id,
-      compoundRows.filter((c) => c.stationId === s.id),
-      mine,
-    );
-    if (allowed.length === 0) continue;
-    const targets = await ctx.db
-      .select({
-        since: visitTargets.since,
-        lastVisitedOn: visitTargets.lastVisitedOn,
-        everyDays: visitTargets.everyDays,
-      })
-      .from(visitTargets)
-      .innerJoin(households, eq(households.id, visitTargets.householdId))
-      .where(
-        and(
-          eq(visitTargets.stationId, s.id),
-          eq(visitTargets.active, true),
-          inArray(households.compoundId, allowed),
-        ),
-      );
-    const statuses = targets.map((t) => dueOf(t, today).status);
-    items.push({
-      stationId: s.id,
-      stationName: s.name,
-      overdue: statuses.filter((x) => x === 'overdue').length,
-      dueSoon: statuses.filter((x) => x === 'dueSoon').length,
+      visitCompoundIds(
+        ctx.user,
+        s.id,
+        compoundRows.filter((c) => c.stationId === s.id),
+        mine,
+      ),
+    ]),
+  );
+  const compoundIds = [...allowed.values()].flat();
+  const targets =
+    compoundIds.length === 0
+      ? []
+      : await ctx.db
+          .select({
+            stationId: visitTargets.stationId,
+            since: visitTargets.since,
+            lastVisitedOn: visitTargets.lastVisitedOn,
+            everyDays: visitTargets.everyDays,
+          })
+          .from(visitTargets)
+          .innerJoin(households, eq(households.id, visitTargets.householdId))
+          .where(and(eq(visitTargets.active, true), inArray(households.compoundId, compoundIds)));
+  const today = chinaDate();
+  const items = stationRows
+    .filter((s) => allowed.get(s.id)!.length > 0)
+    .map((s) => {
+      const statuses = targets.filter((t) => t.stationId === s.id).map((t) => dueOf(t, today).status);
+      return {
+        stationId: s.id,
+        stationName: s.name,
+        overdue: statuses.filter((x) => x === 'overdue').length,
+        dueSoon: statuses.filter((x) => x === 'dueSoon').length,
+      };
     });
-  }
   return { items };
 }

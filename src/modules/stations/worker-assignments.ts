@@ -5,10 +5,11 @@ import { roleGrants, users } from '../accounts/accounts.tables.ts';
 import { can } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { compounds } from '../places/places.tables.ts';
+import { chinaDate } from './duty-time.ts';
 import { workerAssignments } from './field.tables.ts';
-import { chinaDay, compoundOfStation, conflict, invalid } from './field-common.ts';
+import { compoundOfStation } from './field-common.ts';
 import { communityOf } from './patrol-templates.ts';
-import { managedStation, readableStation } from './station-access.ts';
+import { badField, conflict, managedStation, readableStation } from './station-access.ts';
 import { isChairOf, isWorkerOver, visitCompoundIds, WORKER_ROLES } from './visit-access.ts';
 
 /** Social and grid workers assigned to the compounds of a station 片网包联. */
@@ -93,7 +94,7 @@ export async function addAssignment(
   // station.manage is held by every social worker over the station: assigning oneself would open
   // the compound's visit list to anyone holding it. Someone else (the chair, the community) assigns.
   if (input.userId === ctx.user.userId) {
-    throw invalid(
+    throw badField(
       'userId',
       '不能给自己分派包联小区，请由理事长或社区负责人分派',
       'You cannot assign yourself to a compound; ask the chair or the community to assign you',
@@ -111,7 +112,7 @@ export async function addAssignment(
         .where(eq(roleGrants.userId, user.id))
     : [];
   if (!user || user.disabledAt !== null || !isWorkerOver({ userId: user.id, grants }, compound)) {
-    throw invalid(
+    throw badField(
       'userId',
       '只能指派负责该小区的社工或网格员',
       'Only a social or grid worker covering this compound can be assigned',
@@ -129,7 +130,7 @@ export async function addAssignment(
         stationId: station.id,
         compoundId: compound.id,
         userId: user.id,
-        since: input.since ?? chinaDay(),
+        since: input.since ?? chinaDate(),
       })
       .returning();
     await recordAudit(tx, ctx, {
