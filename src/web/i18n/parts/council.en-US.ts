@@ -121,8 +121,6 @@ export const councilEnUS: Resources['council'] = {
     searchHint: 'For a resident, "lives in the compound" follows their household.',
     results: 'Results',
     noResults: 'Nobody found; you can type a name instead',
-    account: 'account',
-    resident: 'resident',
     compliant: 'The council meets the composition rules',
     violationsTitle: 'The council breaks composition rules',
     move: 'Change position',

@@ -119,8 +119,6 @@ export const councilZhCN = {
     searchHint: '选择本站居民后，是否本小区居民由其房屋关系决定。',
     results: '搜索结果',
     noResults: '没有找到，可直接填写姓名',
-    account: '账号',
-    resident: '居民',
     compliant: '理事会构成符合要求',
     violationsTitle: '理事会构成不符合要求',
     move: '调整职务',

@@ -2,7 +2,6 @@ import type { Resources } from '../zh-CN.ts';
 
 /** en-US strings of the station's duty pages (same keys as duty.zh-CN.ts). */
 export const dutyEnUS: Resources['duty'] = {
-  title: 'Duty',
   deskTitle: 'My duty',
   stationTitle: 'Duty desk',
   weekday: { '1': 'Mon', '2': 'Tue', '3': 'Wed', '4': 'Thu', '5': 'Fri', '6': 'Sat', '7': 'Sun' },
@@ -77,7 +76,6 @@ export const dutyEnUS: Resources['duty'] = {
     closes: 'Closes',
     remove: 'Remove',
     save: 'Save opening hours',
-    closed: 'Closed',
     saved: 'Opening hours saved',
   },
   slots: {
@@ -97,7 +95,6 @@ export const dutyEnUS: Resources['duty'] = {
     active: 'On the rota',
     unavailable: 'Unavailable days',
     editDays: 'Unavailable days in {{month}}',
-    save: 'Save',
   },
   roster: {
     title: 'Roster',

@@ -1,6 +1,5 @@
 /** zh-CN strings of the station's duty pages (merged into zh-CN.ts under `duty`). */
 export const dutyZhCN = {
-  title: '值班',
   deskTitle: '我的值班',
   stationTitle: '值班管理',
   weekday: { '1': '周一', '2': '周二', '3': '周三', '4': '周四', '5': '周五', '6': '周六', '7': '周日' },
@@ -75,7 +74,6 @@ export const dutyZhCN = {
     closes: '关门',
     remove: '删除',
     save: '保存开放时间',
-    closed: '休息',
     saved: '开放时间已保存',
   },
   slots: {
@@ -95,7 +93,6 @@ export const dutyZhCN = {
     active: '参与排班',
     unavailable: '不能值班的日子',
     editDays: '设置 {{month}} 不能值班的日子',
-    save: '保存',
   },
   roster: {
     title: '排班表',

@@ -1,10 +1,10 @@
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { rowsOf, useCursorPages } from '../../api/cursorPages.ts';
+import { rowsOf } from '../../api/cursorPages.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { DUTY_KEY, type LogEntry, useCoverage } from './dutyApi.ts';
+import { useCoverage, useDutyLogPages } from './dutyApi.ts';
 import { ToRequest, useVisitor } from './VisitList.tsx';
 
 /** 值班统计: per member for the month, planned, filled, checked in, missed, on leave (docs/figures-stations.md). */
@@ -47,11 +47,7 @@ export function CoverageTable({ stationId, month }: { stationId: number; month: 
 export function DutyLogTable({ stationId, serve }: { stationId: number; serve: boolean }) {
   const { t, i18n } = useTranslation();
   const visitor = useVisitor();
-  const pages = useCursorPages<LogEntry>({
-    queryKey: [...DUTY_KEY, 'log-pages', stationId],
-    path: `/stations/${stationId}/duty-log`,
-    query: { limit: 50 },
-  });
+  const pages = useDutyLogPages(stationId);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <div className="stack">

@@ -1,15 +1,10 @@
 import { Button, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { daysOfMonth } from '../../../modules/stations/duty-time.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { type DutyPerson, useAddPerson, usePeople, useSetUnavailable, useUpdatePerson } from './dutyApi.ts';
-
-function daysOf(month: string): string[] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const count = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
-}
 
 /** 值班人员: council members and volunteers with an account, on or off the rota, and their days away. */
 export function PoolEditor({
@@ -108,7 +103,7 @@ function AwayModal(props: { stationId: number; month: string; person: DutyPerson
     <Modal
       open
       title={title}
-      okText={t('duty.pool.save')}
+      okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={save.isPending}
       onCancel={props.onClose}
@@ -122,7 +117,7 @@ function AwayModal(props: { stationId: number; month: string; person: DutyPerson
         className="full-width"
         value={dates}
         onChange={setDates}
-        options={daysOf(props.month).map((d) => ({ value: d, label: d.slice(5) }))}
+        options={daysOfMonth(props.month).map((d) => ({ value: d, label: d.slice(5) }))}
       />
       {save.error ? <ProblemAlert error={save.error} /> : null}
     </Modal>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { TAG } from '../../components/tagColors.ts';
 import {
   type DutyPerson,
   type Roster,
@@ -145,7 +146,7 @@ export function RosterTab(props: {
                   ))}
                   {seated(r.shifts) < r.slot.seats && !r.shifts.some((s) => s.state === 'onLeave') ? (
                     <>
-                      <Tag color="red">{t('duty.roster.empty')}</Tag>
+                      <Tag color={TAG.bad}>{t('duty.roster.empty')}</Tag>
                       {manage ? (
                         <PersonPick
                           label={t('duty.roster.fill')}

@@ -2,6 +2,7 @@ import { Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { chinaDate } from '../../../modules/stations/duty-time.ts';
 import { can, useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { CoverageTable, DutyLogTable } from './DutyReports.tsx';
@@ -10,7 +11,7 @@ import { RosterTab } from './RosterTab.tsx';
 import { HoursEditor, SlotsEditor } from './SetupEditors.tsx';
 
 /** This month in China Standard Time, 'YYYY-MM'. */
-const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+const thisMonth = () => chinaDate().slice(0, 7);
 
 /**
  * The station's duty desk for the chair (desktop): the month's roster with 生成排班 and cover for leave,

@@ -16,6 +16,7 @@ import type {
   ZSwapOptions,
 } from '../../../modules/stations/duty.schema.ts';
 import { api } from '../../api/client.ts';
+import { useCursorPages } from '../../api/cursorPages.ts';
 import { REQUESTS_KEY } from '../requests/requestsApi.ts';
 
 export type Shift = z.output<typeof ZShift>;
@@ -89,6 +90,14 @@ export const useDutyLog = (stationId: number | null, date?: string) =>
           signal,
         })
       ).items,
+  });
+
+/** The station's whole log, newest first, page by page (the station's desktop page). */
+export const useDutyLogPages = (stationId: number) =>
+  useCursorPages<LogEntry>({
+    queryKey: [...DUTY_KEY, 'log-pages', stationId],
+    path: `/stations/${stationId}/duty-log`,
+    query: { limit: 50 },
   });
 
 export const useLogVisit = (stationId: number) =>

@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { weekdayOf } from '../../../modules/stations/duty-time.ts';
 import { TAG } from '../../components/tagColors.ts';
 import type { Shift } from './dutyApi.ts';
 
@@ -21,9 +22,8 @@ export function useDayLabel() {
   const { t, i18n } = useTranslation();
   const format = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   return (date: string) => {
-    const d = new Date(`${date}T00:00:00Z`);
-    const weekday = String(d.getUTCDay() === 0 ? 7 : d.getUTCDay()) as '1';
-    return `${format.format(d)} ${t(`duty.weekday.${weekday}`)}`;
+    const weekday = String(weekdayOf(date)) as '1';
+    return `${format.format(new Date(`${date}T00:00:00Z`))} ${t(`duty.weekday.${weekday}`)}`;
   };
 }
 

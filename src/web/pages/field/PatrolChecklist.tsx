@@ -42,7 +42,7 @@ function Checklist({ patrol, onBack }: { patrol: PatrolDetail; onBack: () => voi
     });
     record.mutate(
       { items, done, ...(note.trim() ? { note: note.trim() } : {}) },
-      { onSuccess: () => void message.success(done ? t('field.patrol.finished') : t('field.patrol.saved')) },
+      { onSuccess: () => void message.success(done ? t('field.patrol.finished') : t('common.saved')) },
     );
   };
 
@@ -126,7 +126,7 @@ function Checklist({ patrol, onBack }: { patrol: PatrolDetail; onBack: () => voi
         {editable ? (
           <Flex gap={8} wrap>
             <Button onClick={() => save(false)} loading={record.isPending}>
-              {t('field.patrol.save')}
+              {t('common.save')}
             </Button>
             <Button type="primary" onClick={() => save(true)} loading={record.isPending}>
               {t('field.patrol.finish')}

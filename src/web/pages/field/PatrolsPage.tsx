@@ -2,11 +2,12 @@ import { Badge, Card, Empty, Segmented, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { chinaDate } from '../../../modules/stations/duty-time.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { TAG } from '../../components/tagColors.ts';
-import { chinaToday, type MyVisitList, type PatrolRow, useMyPatrols, useMyVisitLists } from './fieldApi.ts';
+import { type MyVisitList, type PatrolRow, useMyPatrols, useMyVisitLists } from './fieldApi.ts';
 import { PatrolChecklist } from './PatrolChecklist.tsx';
 import { VisitList } from './VisitList.tsx';
 
@@ -63,7 +64,7 @@ function MyPatrols({ onOpen }: { onOpen: (id: number) => void }) {
   const patrols = useMyPatrols();
   if (patrols.isPending) return <Loading />;
   if (patrols.isError) return <ProblemAlert error={patrols.error} />;
-  const today = chinaToday();
+  const today = chinaDate();
   const groups = [
     { key: 'today', rows: patrols.data.filter((p) => p.plannedOn === today) },
     { key: 'upcoming', rows: patrols.data.filter((p) => p.plannedOn > today) },

@@ -2,18 +2,13 @@ import { Alert, Button, Card, Flex, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { chinaDate } from '../../../modules/stations/duty-time.ts';
 import { rowsOf } from '../../api/cursorPages.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { NativeSelect } from '../../components/NativeSelect.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { TAG } from '../../components/tagColors.ts';
-import {
-  chinaToday,
-  type FieldOverview,
-  usePlanPatrols,
-  useStationPatrols,
-  useTemplates,
-} from './fieldApi.ts';
+import { type FieldOverview, usePlanPatrols, useStationPatrols, useTemplates } from './fieldApi.ts';
 
 /** The daily plan for a date range (station managers), and every patrol with its result. */
 export function PlanTab({ overview }: { overview: FieldOverview }) {
@@ -22,7 +17,7 @@ export function PlanTab({ overview }: { overview: FieldOverview }) {
   const templates = useTemplates(stationId);
   const patrols = useStationPatrols(stationId);
   const plan = usePlanPatrols(stationId);
-  const today = chinaToday();
+  const today = chinaDate();
   const [templateId, setTemplateId] = useState('');
   const [compoundId, setCompoundId] = useState('');
   const [from, setFrom] = useState(today);

@@ -1,13 +1,13 @@
 import { App, Button, Card, Empty, Flex, Form, Input, InputNumber, Modal, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { chinaDate } from '../../../modules/stations/duty-time.ts';
 import { api } from '../../api/client.ts';
 import type { HouseholdRow, Page } from '../../api/types.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { TAG } from '../../components/tagColors.ts';
 import {
-  chinaToday,
   useAddVisitTarget,
   useRecordVisit,
   useVisitRecords,
@@ -52,7 +52,7 @@ export function VisitList({ stationId }: { stationId: number }) {
                 {v.lastVisitedOn ? t('field.visits.last', { day: v.lastVisitedOn }) : t('field.visits.never')}{' '}
                 · {t('field.visits.due', { day: v.dueOn })}
                 {v.status === 'overdue' ? (
-                  <strong style={{ color: '#a8071a' }}>
+                  <strong style={{ color: TAG.bad }}>
                     {' '}
                     · {t('field.visits.overdueDays', { n: v.daysOverdue })}
                   </strong>
@@ -79,7 +79,7 @@ export function VisitList({ stationId }: { stationId: number }) {
 function RecordVisitModal({ target, onClose }: { target: VisitTarget; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [visitedOn, setVisitedOn] = useState(chinaToday());
+  const [visitedOn, setVisitedOn] = useState(chinaDate());
   const [note, setNote] = useState('');
   const record = useRecordVisit();
   const history = useVisitRecords(target.id);
@@ -110,7 +110,7 @@ function RecordVisitModal({ target, onClose }: { target: VisitTarget; onClose: (
             id="visit-on"
             type="date"
             value={visitedOn}
-            max={chinaToday()}
+            max={chinaDate()}
             onChange={(e) => setVisitedOn(e.target.value)}
           />
         </Form.Item>

@@ -19,7 +19,7 @@ import type {
   ZVisitList,
   ZVisitRecordList,
 } from '../../../modules/stations/field.schema.ts';
-import { api } from '../../api/client.ts';
+import { API_BASE, api } from '../../api/client.ts';
 import { useCursorPages } from '../../api/cursorPages.ts';
 import { REQUESTS_KEY } from '../requests/requestsApi.ts';
 
@@ -149,7 +149,7 @@ export function uploadFindingPhoto(findingId: number, file: File): Promise<Field
 }
 
 export const findingPhotoUrl = (findingId: number, photoId: number, size: 'thumb' | 'full' = 'thumb') =>
-  `/api/v1/patrol-findings/${findingId}/photos/${photoId}?size=${size}`;
+  `${API_BASE}/patrol-findings/${findingId}/photos/${photoId}?size=${size}`;
 
 export const useFindingToRequest = () =>
   useFieldMutation(
@@ -197,8 +197,3 @@ export const useRecordVisit = () =>
   useFieldMutation(({ id, ...body }: { id: number; visitedOn: string; note?: string }) =>
     api<unknown>(`/visit-targets/${id}/visits`, { method: 'POST', body }),
   );
-
-/** Today in China Standard Time (YYYY-MM-DD), as the server counts days. */
-export function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}

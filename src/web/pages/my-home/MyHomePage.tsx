@@ -7,13 +7,14 @@ import type { Claim } from '../../api/types.ts';
 import { ME_KEY, useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { TAG } from '../../components/tagColors.ts';
 import { ClaimForm } from './ClaimForm.tsx';
 import { useMyClaims } from './claimApi.ts';
 
 const STATUS_COLOR: Record<Claim['status'], string> = {
-  pending: '#ad4e00',
-  verified: '#237804',
-  rejected: '#a8071a',
+  pending: TAG.warn,
+  verified: TAG.good,
+  rejected: TAG.bad,
 };
 
 function relationLabel(

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, InputNumber, Space, Switch, TreeSelect 
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALL_POSITION_PAIRS } from '../../../modules/stations/composition.ts';
+import { rate } from '../../../shared/ratio.ts';
 import { problemOf } from '../../api/client.ts';
 import type { PlaceNode } from '../../api/types.ts';
 import { Loading } from '../../components/Loading.tsx';
@@ -233,9 +234,7 @@ function PolicyForm({ areaId, data }: { areaId: number; data: EffectivePolicy })
   const required = { required: true, message: t('council.policy.count') };
   const hasOwn = Object.keys(data.own).length > 0;
   const percent =
-    typeof shareNum === 'number' && typeof shareDen === 'number' && shareDen > 0
-      ? Math.round((shareNum / shareDen) * 1000) / 10
-      : null;
+    typeof shareNum === 'number' && typeof shareDen === 'number' ? rate(shareNum, shareDen).percent : null;
 
   return (
     <Form<Values>

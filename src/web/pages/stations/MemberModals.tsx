@@ -2,12 +2,12 @@ import { App, Checkbox, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AFFILIATIONS, POSITIONS, type Position } from '../../../modules/stations/composition.ts';
+import { addDays, chinaDate } from '../../../modules/stations/duty-time.ts';
 import { NativeSelect } from '../../components/NativeSelect.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import {
   type Council,
   type Member,
-  todayCst,
   useAddMember,
   useAddTerm,
   useCandidates,
@@ -55,10 +55,6 @@ function DateField(props: { id: string; label: string; value: string; onChange: 
   );
 }
 
-/** The day after a date, as YYYY-MM-DD. */
-const dayAfter = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 /** A new term; by default it starts today, or the day after the last term ends when that is later. */
 export function TermModal(props: {
   stationId: number;
@@ -69,7 +65,7 @@ export function TermModal(props: {
   const { t } = useTranslation();
   const add = useAddTerm(props.stationId);
   const last = props.terms.at(-1);
-  const start = last && last.endsOn >= todayCst() ? dayAfter(last.endsOn) : todayCst();
+  const start = last && last.endsOn >= chinaDate() ? addDays(last.endsOn, 1) : chinaDate();
   const [startsOn, setStart] = useState(start);
   const [endsOn, setEnd] = useState(`${Number(start.slice(0, 4)) + 3}${start.slice(4)}`);
   const [number, setNumber] = useState<number | null>(null);
@@ -247,7 +243,7 @@ export function MoveModal({
   const { t } = useTranslation();
   const move = useMoveMember(stationId);
   const [position, setPosition] = useState<string>('');
-  const [on, setOn] = useState(todayCst());
+  const [on, setOn] = useState(chinaDate());
   return (
     <FormModal
       title={t('council.council.moveOne', { name: member.name })}
@@ -283,7 +279,7 @@ export function CeaseModal({
 }) {
   const { t } = useTranslation();
   const cease = useCeaseMember(stationId);
-  const [leftOn, setLeftOn] = useState(todayCst());
+  const [leftOn, setLeftOn] = useState(chinaDate());
   const [reason, setReason] = useState('');
   return (
     <FormModal

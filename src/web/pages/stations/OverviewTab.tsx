@@ -1,13 +1,13 @@
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { chinaDate } from '../../../modules/stations/duty-time.ts';
 import { STATION_KINDS } from '../../../modules/stations/station-kinds.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { StageTag } from './StationTags.tsx';
 import {
   type StationDetail,
-  todayCst,
   useChangeStage,
   useRemoveRoom,
   useSaveRoom,
@@ -114,13 +114,13 @@ function Checklist({ station, manage }: { station: StationDetail; manage: boolea
                         </Button>
                       );
                     }
-                    const value = dates[s.step] ?? todayCst();
+                    const value = dates[s.step] ?? chinaDate();
                     return (
                       <Space>
                         <Input
                           type="date"
                           aria-label={t('council.overview.doneOnOf', { step: name })}
-                          max={todayCst()}
+                          max={chinaDate()}
                           value={value}
                           onChange={(e) => setDates((d) => ({ ...d, [s.step]: e.target.value }))}
                         />

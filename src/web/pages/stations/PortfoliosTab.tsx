@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { RED } from './StationTags.tsx';
+import { TAG } from '../../components/tagColors.ts';
 import { type Portfolios, usePortfolios, useSetPortfolio } from './stationsApi.ts';
 
 type Item = Portfolios['items'][number];
@@ -47,7 +47,7 @@ export function PortfoliosTab({ stationId, manage }: { stationId: number; manage
                     {i.name}
                     {/* A held category is a gap only when its handler is no longer the holder's account. */}
                     {i.gap ? (
-                      <Tag color={RED}>
+                      <Tag color={TAG.bad}>
                         {t(i.holder ? 'council.portfolios.drift' : 'council.portfolios.gap')}
                       </Tag>
                     ) : null}

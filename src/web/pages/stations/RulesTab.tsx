@@ -1,11 +1,12 @@
 import { App, Button, Card, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { chinaDate } from '../../../modules/stations/duty-time.ts';
 import { RULE_KINDS } from '../../../modules/stations/station-kinds.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { type RuleInput, type RuleVersion, todayCst, useAddRule, useRules } from './stationsApi.ts';
+import { type RuleInput, type RuleVersion, useAddRule, useRules } from './stationsApi.ts';
 
 type Kind = RuleVersion['kind'];
 
@@ -77,7 +78,7 @@ function RuleModal({ stationId, onClose }: { stationId: number; onClose: () => v
     title: '',
     body: '',
     adoptedBy: '',
-    adoptedOn: todayCst(),
+    adoptedOn: chinaDate(),
   });
   const set = (patch: Partial<RuleInput>) => setInput((i) => ({ ...i, ...patch }));
   const submit = () =>
@@ -135,7 +136,7 @@ function RuleModal({ stationId, onClose }: { stationId: number; onClose: () => v
           <Input
             id="rule-on"
             type="date"
-            max={todayCst()}
+            max={chinaDate()}
             value={input.adoptedOn}
             onChange={(e) => set({ adoptedOn: e.target.value })}
           />

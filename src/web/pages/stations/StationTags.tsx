@@ -1,15 +1,13 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TAG } from '../../components/tagColors.ts';
 import type { Stage, StationRow } from './stationsApi.ts';
 
-// Dark enough on white for WCAG AA with white text (as the requests' status tags).
 const STAGE_COLORS: Record<Stage, string> = {
-  preparing: '#ad4e00',
-  operating: '#237804',
-  suspended: '#434343',
+  preparing: TAG.warn,
+  operating: TAG.good,
+  suspended: TAG.plain,
 };
-export const RED = '#a8071a';
-export const GREEN = '#237804';
 
 export function StageTag({ stage }: { stage: Stage }) {
   const { t } = useTranslation();
@@ -20,10 +18,10 @@ export function StageTag({ stage }: { stage: Stage }) {
 export function ComplianceTag({ compliance }: { compliance: StationRow['compliance'] }) {
   const { t, i18n } = useTranslation();
   if (compliance.termId === null) return <Tag>{t('council.list.noTerm')}</Tag>;
-  if (compliance.violations.length === 0) return <Tag color={GREEN}>{t('council.list.ok')}</Tag>;
+  if (compliance.violations.length === 0) return <Tag color={TAG.good}>{t('council.list.ok')}</Tag>;
   const en = i18n.language.startsWith('en');
   return (
-    <Tag color={RED} title={compliance.violations.map((v) => (en ? v.en : v.zh)).join('\n')}>
+    <Tag color={TAG.bad} title={compliance.violations.map((v) => (en ? v.en : v.zh)).join('\n')}>
       {t('council.list.violations', { count: compliance.violations.length })}
     </Tag>
   );

@@ -9,8 +9,9 @@ import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { TAG } from '../../components/tagColors.ts';
 import { AreaPolicyCard } from './AreaPolicyCard.tsx';
-import { ComplianceTag, GREEN, StageTag, ViolationList } from './StationTags.tsx';
+import { ComplianceTag, StageTag, ViolationList } from './StationTags.tsx';
 import { STATIONS_KEY, type Stage, type StationRow } from './stationsApi.ts';
 
 /**
@@ -83,7 +84,7 @@ export default function StationsPage() {
                 title: t('council.list.checklist'),
                 key: 'checklist',
                 render: (_, s) => (
-                  <Tag color={s.checklist.done === s.checklist.total ? GREEN : undefined}>
+                  <Tag color={s.checklist.done === s.checklist.total ? TAG.good : undefined}>
                     {s.checklist.done}/{s.checklist.total}
                   </Tag>
                 ),

@@ -191,8 +191,3 @@ export const useSetPortfolio = (id: number) =>
           body: { memberId: input.memberId },
         }),
   );
-
-/** Today in China Standard Time, as the API's dates are. */
-export function todayCst(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
