@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
 import { ZIdParam, ZPageQuery, ZStationParam } from '../../shared/limits.ts';
-import { PHOTO_LIMITS } from '../requests/index.ts';
+import { photoRequired, readPhotoUpload, sendPhoto } from '../requests/index.ts';
 import {
   ZAddFinding,
   ZFieldPhoto,
@@ -150,26 +149,8 @@ export const patrolRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const ctx = authed(req);
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      let data: Buffer | null = null;
-      try {
-        for await (const part of req.parts({ limits: { fileSize: PHOTO_LIMITS.maxBytes, files: 1 } })) {
-          if (part.type !== 'file') continue;
-          if (part.fieldname !== 'file' || data) {
-            part.file.resume();
-            continue;
-          }
-          data = await part.toBuffer();
-        }
-      } catch (err) {
-        if (err instanceof AppError || (err as { statusCode?: number }).statusCode === 413) throw err;
-        throw new AppError('BAD_REQUEST');
-      }
-      if (!data || data.length === 0) {
-        throw new AppError('VALIDATION', {
-          errors: [{ path: 'file', message: { zh: '请选择照片', en: 'Choose a photo' } }],
-        });
-      }
+      const { data } = await readPhotoUpload(req);
+      if (!data) throw photoRequired();
       const photo = await addFindingPhoto(ctx, req.server.deps.blobs, req.params.id, data);
       return reply.status(201).send(photo);
     },
@@ -189,12 +170,7 @@ export const patrolRoutes: FastifyPluginAsyncZod = async (app) => {
         ...req.params,
         size: req.query.size,
       });
-      return reply
-        .header('content-type', 'image/jpeg')
-        .header('cache-control', 'private, max-age=86400')
-        .header('etag', `"${photo.hash}-${req.query.size}"`)
-        .header('x-content-type-options', 'nosniff')
-        .send(photo.data);
+      return sendPhoto(reply, photo, req.query.size);
     },
   );
   app.post(
