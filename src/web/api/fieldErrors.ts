@@ -3,17 +3,24 @@ import { problemOf } from './client.ts';
 /**
  * The problem's field errors for the given form fields, ready for antd's `form.setFields`.
  * Request validation names fields 'body.phone' (or 'body.tags.0'); checks in the handlers name
- * them plainly ('role'): both land on the field.
+ * them plainly ('role'): both land on the field. A form whose fields are not the body's top-level
+ * keys passes `fieldOf`, which maps the path without 'body.' ('standingDirectors.min') to its field.
  */
 export function fieldErrorsOf<K extends string>(
   err: unknown,
-  fields: readonly K[],
+  fields: readonly K[] | ((path: string) => K | undefined),
 ): { name: K; errors: string[] }[] {
+  const fieldOf =
+    typeof fields === 'function'
+      ? fields
+      : (path: string) => {
+          const key = path.split('.')[0] as K;
+          return fields.includes(key) ? key : undefined;
+        };
   const byField = new Map<K, string[]>();
   for (const e of problemOf(err).errors ?? []) {
-    const [first, second] = e.path.split('.');
-    const key = (first === 'body' ? second : first) as K | undefined;
-    if (!key || !fields.includes(key)) continue;
+    const key = fieldOf(e.path.replace(/^body(\.|$)/, ''));
+    if (!key) continue;
     byField.set(key, [...(byField.get(key) ?? []), e.message]);
   }
   return [...byField].map(([name, errors]) => ({ name, errors }));

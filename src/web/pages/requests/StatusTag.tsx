@@ -1,18 +1,18 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TAG } from '../../components/tagColors.ts';
 import type { Status } from './requestsApi.ts';
 
-// Dark enough on white for WCAG AA with white text.
 const COLORS: Record<Status, string> = {
-  submitted: '#ad4e00',
-  accepted: '#0958d9',
-  assigned: '#0958d9',
-  inProgress: '#531dab',
-  resolved: '#237804',
-  closed: '#434343',
-  rejected: '#a8071a',
-  duplicate: '#434343',
-  withdrawn: '#434343',
+  submitted: TAG.warn,
+  accepted: TAG.info,
+  assigned: TAG.info,
+  inProgress: TAG.busy,
+  resolved: TAG.good,
+  closed: TAG.plain,
+  rejected: TAG.bad,
+  duplicate: TAG.plain,
+  withdrawn: TAG.plain,
 };
 
 export function StatusTag({ status }: { status: Status }) {

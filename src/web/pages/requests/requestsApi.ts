@@ -12,7 +12,7 @@ import type {
   ZRequestPlaces,
   ZTransitionRequest,
 } from '../../../modules/requests/requests.schema.ts';
-import { api } from '../../api/client.ts';
+import { API_BASE, api } from '../../api/client.ts';
 
 export type { Status, Transition };
 export type Category = z.output<typeof ZCategoryList>['items'][number];
@@ -122,4 +122,4 @@ export function uploadPhoto(stationId: number, file: File): Promise<Photo> {
 }
 
 export const photoUrl = (id: number, size: 'thumb' | 'full' = 'thumb') =>
-  `/api/v1/request-photos/${id}?size=${size}`;
+  `${API_BASE}/request-photos/${id}?size=${size}`;

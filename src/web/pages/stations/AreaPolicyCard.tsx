@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALL_POSITION_PAIRS } from '../../../modules/stations/composition.ts';
 import { rate } from '../../../shared/ratio.ts';
-import { problemOf } from '../../api/client.ts';
+import { fieldErrorsOf } from '../../api/fieldErrors.ts';
 import type { PlaceNode } from '../../api/types.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -140,15 +140,7 @@ const FIELD_OF: [RegExp, Field][] = [
   [/^exclusivePositions/, 'exclusive'],
 ];
 
-function fieldErrors(err: unknown): { name: Field; errors: string[] }[] {
-  const byField = new Map<Field, string[]>();
-  for (const e of problemOf(err).errors ?? []) {
-    const path = e.path.replace(/^body\.?/, '');
-    const field = FIELD_OF.find(([re]) => re.test(path))?.[1];
-    if (field) byField.set(field, [...(byField.get(field) ?? []), e.message]);
-  }
-  return [...byField].map(([name, errors]) => ({ name, errors }));
-}
+const fieldOf = (path: string) => FIELD_OF.find(([re]) => re.test(path))?.[1];
 
 const COUNT_MAX = 99;
 const FIELD_STYLE = { minWidth: 180 };
@@ -227,7 +219,7 @@ function PolicyForm({ areaId, data }: { areaId: number; data: EffectivePolicy })
         form.setFieldsValue(valuesOf(saved));
         void message.success(done);
       },
-      onError: (err) => form.setFields(fieldErrors(err)),
+      onError: (err) => form.setFields(fieldErrorsOf(err, fieldOf)),
     });
   };
   const count = { type: 'number' as const, min: 0, max: COUNT_MAX, message: t('council.policy.count') };
