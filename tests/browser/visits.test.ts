@@ -42,7 +42,7 @@ async function demoStation(chair: Page) {
 }
 
 /**
- * The demo's field work, unless the demo seed already made it (seed-field.ts): the social worker
+ * The demo's field work, unless the demo seed already made it (stations/demo-field.ts): the social worker
  * assigned to 南江绿苑, a checklist, today's patrol, and an 独居老人 whose visit is overdue.
  */
 async function ensureFieldWork(chair: Page, worker: Page, stationId: number, compoundId: number) {

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedStationsDemo } from '../../src/modules/demo/seed-stations.ts';
 import { areas, stations } from '../../src/modules/places/places.tables.ts';
 import { stationCategories } from '../../src/modules/requests/index.ts';
 import { categories, requests } from '../../src/modules/requests/requests.tables.ts';
@@ -12,6 +11,7 @@ import {
   setupSteps,
   stationProfiles,
 } from '../../src/modules/stations/council.tables.ts';
+import { seedStationsDemo } from '../../src/modules/stations/demo-stations.ts';
 import { setupFigureSet } from '../../src/modules/stations/station-figures.ts';
 import { makeCity, stationOf } from '../support/factories.ts';
 import { makeUser, type TestContext, useTestApp } from '../support/harness.ts';

@@ -1,10 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDuty } from '../../src/modules/demo/seed-duty.ts';
 import { deliveries, notifications } from '../../src/modules/notifications/notifications.tables.ts';
 import { householdMembers } from '../../src/modules/people/people.tables.ts';
 import { insertStation } from '../../src/modules/places/create-places.ts';
 import { categories, requests } from '../../src/modules/requests/requests.tables.ts';
+import { seedDuty } from '../../src/modules/stations/demo-duty.ts';
 import { dutyLog, dutyShifts, dutySlots, dutySwaps } from '../../src/modules/stations/duty.tables.ts';
 import { dutyFigureSet } from '../../src/modules/stations/duty-figures.ts';
 import { sendDutyReminders } from '../../src/modules/stations/duty-reminders-job.ts';

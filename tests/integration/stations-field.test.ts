@@ -3,8 +3,8 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/modules/audit/audit.tables.ts';
-import { seedField } from '../../src/modules/demo/seed-field.ts';
 import { requestPhotos, requests } from '../../src/modules/requests/requests.tables.ts';
+import { seedField } from '../../src/modules/stations/demo-field.ts';
 import { addDays, chinaDate as chinaDay } from '../../src/modules/stations/duty-time.ts';
 import {
   patrolFindings,

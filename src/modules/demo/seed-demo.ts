@@ -5,9 +5,7 @@ import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { seedDemoKey } from '../open311/index.ts';
 import { type RosterRow, residents, writeRoster } from '../people/index.ts';
 import { areas, buildings, insertArea, insertCompound, insertStation } from '../places/index.ts';
-import { seedDuty } from './seed-duty.ts';
-import { seedField } from './seed-field.ts';
-import { seedStationsDemo } from './seed-stations.ts';
+import { seedDuty, seedField, seedStationsDemo } from '../stations/index.ts';
 
 /**
  * The demo install, from the seeds: 宁波市 → 鄞州区 → 石碶街道 → 汪源社区 with its four compounds

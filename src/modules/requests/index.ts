@@ -5,10 +5,11 @@ import { scheduleOverdueJob } from './overdue-job.ts';
 import { requestsRoutes } from './requests.routes.ts';
 
 export { type ClientFiling, fileFromClient } from './file-from-client.ts';
-export { fileRequest, stationCategories } from './file-request.ts';
+export { residentOfStation, stationCategories } from './file-request.ts';
 export { isOpen, OPEN_STATUSES, STATUSES, type Status } from './lifecycle.ts';
 export { requireManager, setCategoryHandler } from './manage-categories.ts';
-export { attachPhotos, PHOTO_LIMITS, photoBytes, uploadPhoto } from './photos.ts';
+export { photoRequired, readPhotoUpload, sendPhoto } from './photo-http.ts';
+export { attachPhotos, photoBytes, uploadPhoto } from './photos.ts';
 export { type Question, questionsOf } from './questions.ts';
 export { categories, requestEvents, requests } from './requests.tables.ts';
 export { categoryHandler, writeNewRequest } from './route-request.ts';

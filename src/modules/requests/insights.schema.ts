@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, ZId, ZPageQuery } from '../../shared/limits.ts';
+import { ZRate } from '../../shared/ratio.ts';
 import { ESCALATION_LEVELS, STATUSES } from './lifecycle.ts';
 
 /** Schemas of the requests module's figures, public view, "+1" and settings (insights.routes.ts). */
@@ -16,12 +17,6 @@ export const ZFiguresQuery = z.object({
   to: ZWhen.optional(),
 });
 
-/** An exact fraction and its percentage rounded to one decimal (null when nothing to divide by). */
-export const ZRate = z.object({
-  numerator: z.number().int(),
-  denominator: z.number().int(),
-  percent: z.number().nullable(),
-});
 /** Durations in whole seconds; percentiles are percentile_disc (an observed value, no interpolation). */
 export const ZDuration = z.object({
   count: z.number().int(),

@@ -34,11 +34,10 @@ interface AddInput {
 
 function within(term: Term, day: string, field: string) {
   if (day < term.startsOn || day > term.endsOn) {
-    throw badField(
-      field,
-      `日期须在本届届期内（${term.startsOn} 至 ${term.endsOn}）`,
-      `The date must fall within the term (${term.startsOn} to ${term.endsOn})`,
-    );
+    throw badField(field, {
+      zh: `日期须在本届届期内（${term.startsOn} 至 ${term.endsOn}）`,
+      en: `The date must fall within the term (${term.startsOn} to ${term.endsOn})`,
+    });
   }
 }
 
@@ -50,9 +49,13 @@ async function whoIs(tx: DbOrTx, stationId: number, input: AddInput) {
       .select()
       .from(residents)
       .where(and(eq(residents.id, residentId), eq(residents.stationId, stationId)));
-    if (!r) throw badField('residentId', '该居民不属于本自治站', 'This resident is not of this station');
+    if (!r)
+      throw badField('residentId', {
+        zh: '该居民不属于本自治站',
+        en: 'This resident is not of this station',
+      });
     if (userId !== null && r.userId !== null && r.userId !== userId) {
-      throw badField('userId', '账号与该居民不符', 'The account is not this resident’s');
+      throw badField('userId', { zh: '账号与该居民不符', en: 'The account is not this resident’s' });
     }
     userId ??= r.userId;
     name ??= r.name;
@@ -65,17 +68,19 @@ async function whoIs(tx: DbOrTx, stationId: number, input: AddInput) {
         or exists (select 1 from people_residents r where r.user_id = u.id and r.station_id = ${stationId}))`);
     const account = found.rows[0];
     if (!account) {
-      throw badField(
-        'userId',
-        '该账号与本自治站无关',
-        'This account has no role or household at this station',
-      );
+      throw badField('userId', {
+        zh: '该账号与本自治站无关',
+        en: 'This account has no role or household at this station',
+      });
     }
     residentId = account.resident_id === null ? null : Number(account.resident_id);
     name ??= account.name;
   }
   if (!name)
-    throw badField('name', '请填写姓名，或选择居民/账号', 'Give a name, or pick a resident or account');
+    throw badField('name', {
+      zh: '请填写姓名，或选择居民/账号',
+      en: 'Give a name, or pick a resident or account',
+    });
   return { residentId, userId, name };
 }
 
@@ -138,10 +143,13 @@ export async function addMember(ctx: AuthedCtx, stationId: number, input: AddInp
       .select()
       .from(councilTerms)
       .where(and(eq(councilTerms.id, input.termId), eq(councilTerms.stationId, station.id)));
-    if (!term) throw badField('termId', '本站没有这一届', 'No such term at this station');
+    if (!term) throw badField('termId', { zh: '本站没有这一届', en: 'No such term at this station' });
     within(term, input.joinedOn, 'joinedOn');
     if (input.nominatedOn && input.nominatedOn > input.joinedOn) {
-      throw badField('nominatedOn', '提名日期不能晚于就任日期', 'Nomination cannot come after joining');
+      throw badField('nominatedOn', {
+        zh: '提名日期不能晚于就任日期',
+        en: 'Nomination cannot come after joining',
+      });
     }
     const person = await whoIs(tx, station.id, input);
     await refuseConflicts(tx, station, term, person, input.position, input.joinedOn);
@@ -194,11 +202,10 @@ async function openSeat(ctx: AuthedCtx, tx: DbOrTx, memberId: number) {
 function closeable(seat: Member, term: Term, day: string, field: string) {
   within(term, day, field);
   if (day < seat.joinedOn) {
-    throw badField(
-      field,
-      `日期不能早于就任日期（${seat.joinedOn}）`,
-      `The date cannot precede joining (${seat.joinedOn})`,
-    );
+    throw badField(field, {
+      zh: `日期不能早于就任日期（${seat.joinedOn}）`,
+      en: `The date cannot precede joining (${seat.joinedOn})`,
+    });
   }
 }
 
@@ -211,7 +218,7 @@ export async function moveMember(
     const { station, seat, term } = await openSeat(ctx, tx, memberId);
     closeable(seat, term, input.on, 'on');
     if (seat.position === input.position) {
-      throw badField('position', '新职务与现任职务相同', 'The new position is the one held now');
+      throw badField('position', { zh: '新职务与现任职务相同', en: 'The new position is the one held now' });
     }
     await refuseConflicts(tx, station, term, seat, input.position, input.on, seat.id);
     await tx

@@ -7,7 +7,8 @@ import { maskPhone } from '../people/index.ts';
 import { checkComposition, type Position } from './composition.ts';
 import { councilTerms } from './council.tables.ts';
 import { effectivePolicy, LIVES_IN, policyRows, SEATED_ON, toSeat } from './council-state.ts';
-import { badField, conflict, lockStation, managedStation, readableStation, today } from './station-access.ts';
+import { chinaDate } from './duty-time.ts';
+import { badField, conflict, lockStation, managedStation, readableStation } from './station-access.ts';
 
 /** Council terms 届 of a station and the council page: a term's seats, their history and the verdict. */
 
@@ -22,7 +23,7 @@ const presentTerm = (t: Term, day: string) => ({
 });
 
 /** The day a term is checked on: today, or its first day when it has not begun, its last when over. */
-export function checkDay(term: { startsOn: string; endsOn: string }, day = today()): string {
+export function checkDay(term: { startsOn: string; endsOn: string }, day = chinaDate()): string {
   if (day < term.startsOn) return term.startsOn;
   if (day > term.endsOn) return term.endsOn;
   return day;
@@ -50,7 +51,7 @@ interface MemberRow extends Record<string, unknown> {
 
 export async function getCouncil(ctx: AuthedCtx, stationId: number, termId?: number) {
   const station = await readableStation(ctx, stationId);
-  const day = today();
+  const day = chinaDate();
   const terms = await ctx.db
     .select()
     .from(councilTerms)
@@ -107,7 +108,10 @@ export async function addTerm(
 ) {
   const station = await managedStation(ctx, stationId);
   if (input.endsOn < input.startsOn) {
-    throw badField('endsOn', '届期结束日期不能早于开始日期', 'A term cannot end before it starts');
+    throw badField('endsOn', {
+      zh: '届期结束日期不能早于开始日期',
+      en: 'A term cannot end before it starts',
+    });
   }
   return ctx.db.transaction(async (tx) => {
     await lockStation(tx, station.id);
@@ -152,7 +156,7 @@ export async function addTerm(
       path: station.path,
       summary: { number, startsOn: input.startsOn, endsOn: input.endsOn },
     });
-    return presentTerm(row!, today());
+    return presentTerm(row!, chinaDate());
   });
 }
 

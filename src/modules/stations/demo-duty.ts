@@ -3,9 +3,9 @@ import type { DbOrTx } from '../../server/db/client.ts';
 import { users } from '../accounts/index.ts';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { stationPlace } from '../places/index.ts';
-import { dutyPeople, dutyShifts, dutySlots, openingHours } from '../stations/duty.tables.ts';
-import { chinaDate, chinaInstant, daysOfMonth, weekdayOf } from '../stations/duty-time.ts';
-import { generateRoster } from '../stations/roster-generate.ts';
+import { dutyPeople, dutyShifts, dutySlots, openingHours } from './duty.tables.ts';
+import { chinaDate, chinaInstant, daysOfMonth, weekdayOf } from './duty-time.ts';
+import { generateRoster } from './roster-generate.ts';
 
 /**
  * The demo's duty desk at 南江绿苑: open Monday to Saturday 09:00–11:30 and 14:00–17:00, two slots

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../server/db/client.ts';
 import { users } from '../accounts/index.ts';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { compounds, households, stations } from '../places/index.ts';
-import { addDays, chinaDate } from '../stations/duty-time.ts';
+import { addDays, chinaDate } from './duty-time.ts';
 import {
   patrolFindings,
   patrols,
@@ -11,7 +11,7 @@ import {
   visitRecords,
   visitTargets,
   workerAssignments,
-} from '../stations/field.tables.ts';
+} from './field.tables.ts';
 
 /**
  * The demo's field work at 南江绿苑: the community's social worker 陈诗园 (13800000002) assigned to the

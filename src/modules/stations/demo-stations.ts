@@ -5,7 +5,7 @@ import type { AuditActor } from '../audit/index.ts';
 import { householdMembers, residents } from '../people/index.ts';
 import { stationPlace } from '../places/index.ts';
 import { setCategoryHandler, stationCategories } from '../requests/index.ts';
-import type { Affiliation, Position } from '../stations/composition.ts';
+import type { Affiliation, Position } from './composition.ts';
 import {
   councilMembers,
   councilTerms,
@@ -14,7 +14,7 @@ import {
   setupSteps,
   stationProfiles,
   stationRooms,
-} from '../stations/council.tables.ts';
+} from './council.tables.ts';
 
 /**
  * The demo station's setup (南江绿苑): its site and rooms, the checklist done, a charter and duty rules,

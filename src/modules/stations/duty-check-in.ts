@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lte, or } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { can, ROLE_ACTIONS } from '../accounts/index.ts';
+import { can, roleAllows } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { stations } from '../places/index.ts';
 import { dutyPeople, dutyShifts, dutySwaps } from './duty.tables.ts';
@@ -88,7 +88,7 @@ export async function myDesk(ctx: AuthedCtx) {
   );
   // Stations I serve at by role (station grants), in the pool of, or on duty at today.
   const serving = ctx.user.grants
-    .filter((g) => g.stationId !== null && (ROLE_ACTIONS[g.role] as readonly string[]).includes('duty.serve'))
+    .filter((g) => g.stationId !== null && roleAllows(g.role, 'duty.serve'))
     .map((g) => g.stationId!);
   const pooled = await ctx.db
     .select({ stationId: dutyPeople.stationId })

@@ -23,9 +23,9 @@ interface CountRow extends Record<string, unknown> {
   past: number;
 }
 
-// A shift's wall-clock times are China Standard Time (UTC+08:00, no daylight saving).
-const START = sql.raw(`((s.on_date + s.starts_at) - interval '8 hours') at time zone 'UTC'`);
-const END = sql.raw(`((s.on_date + s.ends_at) - interval '8 hours') at time zone 'UTC'`);
+// A shift's wall-clock times are China Standard Time (as in the field figures: 'Asia/Shanghai').
+const START = sql.raw(`(s.on_date + s.starts_at) at time zone 'Asia/Shanghai'`);
+const END = sql.raw(`(s.on_date + s.ends_at) at time zone 'Asia/Shanghai'`);
 
 const countsSql = (now: Date) => sql`
   count(*)::int as planned,

@@ -8,7 +8,6 @@ import { notifyUser, sendOutside } from '../notifications/index.ts';
 import { dutyPeople, dutyShifts, dutySlots, dutySwaps, dutyUnavailable } from './duty.tables.ts';
 import {
   clashes,
-  invalid,
   loadShifts,
   lockRoster,
   ownShift,
@@ -18,7 +17,7 @@ import {
 } from './duty-shifts.ts';
 import { chinaDate, chinaInstant, dutyClock, hhmm } from './duty-time.ts';
 import { dateHolds, loadHours } from './opening-hours.ts';
-import { stationFor } from './station-access.ts';
+import { badField, stationFor } from './station-access.ts';
 
 /** Leave 请假 from one's own shift, and the manager placing a single shift or a cover 代班 for leave. */
 
@@ -95,18 +94,18 @@ async function insertShift(
     .select()
     .from(dutySlots)
     .where(and(eq(dutySlots.id, input.slotId), eq(dutySlots.stationId, station.id)));
-  if (!slot) throw invalid('slotId', { zh: '本站没有这个值班时段', en: 'No such slot at this station' });
+  if (!slot) throw badField('slotId', { zh: '本站没有这个值班时段', en: 'No such slot at this station' });
   if (!slot.active) {
-    throw invalid('slotId', {
+    throw badField('slotId', {
       zh: `值班时段 ${hhmm(slot.startsAt)}–${hhmm(slot.endsAt)} 已停用，不能再排班`,
       en: `Slot ${hhmm(slot.startsAt)}–${hhmm(slot.endsAt)} is retired; no shift can be placed in it`,
     });
   }
   if (now >= chinaInstant(input.date, slot.endsAt)) {
-    throw invalid('date', { zh: '这个班次已经结束', en: 'That shift is already over' });
+    throw badField('date', { zh: '这个班次已经结束', en: 'That shift is already over' });
   }
   if (!dateHolds(await loadHours(tx, station.id), input.date, slot)) {
-    throw invalid('date', {
+    throw badField('date', {
       zh: `${input.date} ${hhmm(slot.startsAt)}–${hhmm(slot.endsAt)} 不在开放时间内`,
       en: `${input.date} ${hhmm(slot.startsAt)}–${hhmm(slot.endsAt)} is outside the opening hours`,
     });
@@ -122,7 +121,7 @@ async function insertShift(
       ),
     );
   if (!person)
-    throw invalid('userId', { zh: '此人不在本站值班人员名单中', en: 'Not on this station’s rota' });
+    throw badField('userId', { zh: '此人不在本站值班人员名单中', en: 'Not on this station’s rota' });
   const [away] = await tx
     .select()
     .from(dutyUnavailable)
@@ -134,7 +133,7 @@ async function insertShift(
       ),
     );
   if (away)
-    throw invalid('userId', { zh: `${person.name}当天不能值班`, en: `${person.name} is away that day` });
+    throw badField('userId', { zh: `${person.name}当天不能值班`, en: `${person.name} is away that day` });
   const busy = await clashes(
     tx,
     input.userId,
@@ -142,7 +141,7 @@ async function insertShift(
     null,
   );
   if (busy)
-    throw invalid('userId', {
+    throw badField('userId', {
       zh: `${person.name}这个时段已有班次`,
       en: `${person.name} already has a shift then`,
     });
@@ -187,7 +186,7 @@ export async function placeShift(
 ) {
   const station = await stationFor(ctx, stationId, 'station.manage');
   if (input.date < chinaDate(dutyClock.now())) {
-    throw invalid('date', { zh: '不能为已过去的日子排班', en: 'That day is over' });
+    throw badField('date', { zh: '不能为已过去的日子排班', en: 'That day is over' });
   }
   const { shift, notificationId } = await ctx.db.transaction(async (tx) => {
     await lockRoster(tx, station.id);

@@ -10,8 +10,9 @@ import { buildings, households, locatePlace, stationPlace, units } from '../plac
 import { categories, categoryHandler, writeNewRequest } from '../requests/index.ts';
 import { findActiveCategory } from './active-category.ts';
 import { dutyLog, dutyShifts } from './duty.tables.ts';
-import { invalid, mayServe, refuse } from './duty-shifts.ts';
+import { mayServe, refuse } from './duty-shifts.ts';
 import { addDays, chinaDate, chinaInstant, dutyClock } from './duty-time.ts';
+import { badField } from './station-access.ts';
 
 /** The duty log 值班记录: every visit to the desk, and turning one into a request in one action. */
 
@@ -44,7 +45,10 @@ const NOT_ACTING_FOR = {
 async function namedHousehold(db: DbOrTx, ctx: AuthedCtx, station: Station, householdId: number) {
   const place = await locatePlace(db, 'household', householdId);
   if (!place || place.stationId !== station.id) {
-    throw invalid('householdId', { zh: '该房屋不属于本自治站', en: 'That household is not in this station' });
+    throw badField('householdId', {
+      zh: '该房屋不属于本自治站',
+      en: 'That household is not in this station',
+    });
   }
   if (!can(ctx.user, 'resident.actFor', place)) {
     throw new AppError('FORBIDDEN', { detail: NOT_ACTING_FOR });
@@ -55,7 +59,7 @@ async function namedHousehold(db: DbOrTx, ctx: AuthedCtx, station: Station, hous
 async function activeCategory(db: DbOrTx, stationId: number, categoryId: number) {
   const category = await findActiveCategory(db, stationId, categoryId);
   if (!category) {
-    throw invalid('categoryId', { zh: '该自治站没有这个类别', en: 'No such category at this station' });
+    throw badField('categoryId', { zh: '该自治站没有这个类别', en: 'No such category at this station' });
   }
   return category;
 }
@@ -129,10 +133,10 @@ export interface NewEntry {
 export async function logVisit(ctx: AuthedCtx, stationId: number, input: NewEntry) {
   const station = await servingStation(ctx, stationId);
   if (input.outcome === 'referred' && !input.referredTo) {
-    throw invalid('referredTo', { zh: '请写明转介给谁', en: 'Say to whom it was referred' });
+    throw badField('referredTo', { zh: '请写明转介给谁', en: 'Say to whom it was referred' });
   }
   if (input.outcome === 'request' && input.categoryId === undefined) {
-    throw invalid('categoryId', { zh: '转为诉求须选择类别', en: 'Choose a category to file a request' });
+    throw badField('categoryId', { zh: '转为诉求须选择类别', en: 'Choose a category to file a request' });
   }
   const category =
     input.categoryId === undefined ? null : await activeCategory(ctx.db, station.id, input.categoryId);
@@ -209,7 +213,7 @@ export async function entryToRequest(
     }
     const categoryId = input.categoryId ?? entry!.categoryId;
     if (categoryId === null) {
-      throw invalid('categoryId', { zh: '转为诉求须选择类别', en: 'Choose a category to file a request' });
+      throw badField('categoryId', { zh: '转为诉求须选择类别', en: 'Choose a category to file a request' });
     }
     const category = await activeCategory(tx, station.id, categoryId);
     if (entry!.householdId !== null) await namedHousehold(tx, ctx, station, entry!.householdId);

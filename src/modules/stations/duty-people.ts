@@ -6,9 +6,9 @@ import { recordAudit } from '../audit/index.ts';
 import { residents } from '../people/index.ts';
 import { stationPlace } from '../places/index.ts';
 import { dutyPeople, dutyUnavailable } from './duty.tables.ts';
-import { invalid } from './duty-shifts.ts';
+
 import { chinaDate, daysOfMonth, dutyClock } from './duty-time.ts';
-import { stationFor } from './station-access.ts';
+import { badField, stationFor } from './station-access.ts';
 
 /** The rota pool 值班人员: council members and volunteers with an account, and the days they cannot serve. */
 
@@ -150,7 +150,7 @@ export async function setUnavailable(
   await poolMember(ctx, station.id, userId);
   const outside = input.dates.findIndex((d) => !d.startsWith(`${input.month}-`));
   if (outside !== -1) {
-    throw invalid(`dates.${outside}`, {
+    throw badField(`dates.${outside}`, {
       zh: '日期不在所选月份内',
       en: 'The date is not in the chosen month',
     });

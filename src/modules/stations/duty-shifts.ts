@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError, type Text } from '../../server/http/errors.ts';
+import { AppError } from '../../server/http/errors.ts';
 import { can, users } from '../accounts/index.ts';
 import { stationPlace, stations } from '../places/index.ts';
 import type { SHIFT_ACTIONS, ZShift } from './duty.schema.ts';
@@ -93,8 +93,6 @@ export async function clashes(
 }
 
 export const refuse = (zh: string, en: string) => new AppError('INVALID_STATE', { detail: { zh, en } });
-export const invalid = (path: string, message: Text) =>
-  new AppError('VALIDATION', { errors: [{ path, message }] });
 
 function shiftState(row: ShiftRow, now: Date): Shift['state'] {
   if (row.onLeaveAt) return 'onLeave';

@@ -7,7 +7,6 @@ import { notifyUser, sendOutside } from '../notifications/index.ts';
 import { dutyPeople, dutyShifts, dutySwaps } from './duty.tables.ts';
 import {
   clashes,
-  invalid,
   loadShifts,
   loadSwaps,
   lockRoster,
@@ -17,6 +16,7 @@ import {
   rosterStation,
 } from './duty-shifts.ts';
 import { addDays, chinaDate, chinaInstant, dutyClock, hhmm } from './duty-time.ts';
+import { badField } from './station-access.ts';
 
 /** Swaps 换班: my shift for another person's (or they cover mine); only the counterpart can agree. */
 
@@ -86,15 +86,15 @@ export async function proposeSwap(
         .from(dutyShifts)
         .where(and(eq(dutyShifts.id, input.counterpartShiftId), eq(dutyShifts.stationId, shift.stationId)));
       if (!found)
-        throw invalid('counterpartShiftId', { zh: '找不到要交换的班次', en: 'No such shift to swap with' });
+        throw badField('counterpartShiftId', { zh: '找不到要交换的班次', en: 'No such shift to swap with' });
       if (found.userId === ctx.user.userId) {
-        throw invalid('counterpartShiftId', {
+        throw badField('counterpartShiftId', {
           zh: '不能和自己的班次交换',
           en: 'That shift is yours already',
         });
       }
       if (!open(found, now)) {
-        throw invalid('counterpartShiftId', {
+        throw badField('counterpartShiftId', {
           zh: '对方的班次已不能交换',
           en: 'That shift can no longer be swapped',
         });
@@ -102,7 +102,7 @@ export async function proposeSwap(
       other = found;
       counterpartUserId = found.userId;
       if (await clashes(tx, ctx.user.userId, found, shift)) {
-        throw invalid('counterpartShiftId', {
+        throw badField('counterpartShiftId', {
           zh: '换班后您会在同一时段有两个班次',
           en: 'You would hold two shifts at once',
         });
@@ -120,14 +120,14 @@ export async function proposeSwap(
           ),
         );
       if (!member || counterpartUserId === ctx.user.userId) {
-        throw invalid('counterpartUserId', {
+        throw badField('counterpartUserId', {
           zh: '请选择本站的其他值班人员',
           en: 'Choose another person on the rota',
         });
       }
     }
     if (await clashes(tx, counterpartUserId, shift, other)) {
-      throw invalid('counterpartUserId', {
+      throw badField('counterpartUserId', {
         zh: '对方在这个时段已有班次',
         en: 'They already have a shift then',
       });

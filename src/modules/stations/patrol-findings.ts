@@ -54,7 +54,7 @@ export async function addFinding(
           sql`${patrolTemplates.items} @> ${JSON.stringify([{ key: input.itemKey }])}::jsonb`,
         ),
       );
-    if (!known) throw badField('itemKey', '检查表中没有这一项', 'No such item on the checklist');
+    if (!known) throw badField('itemKey', { zh: '检查表中没有这一项', en: 'No such item on the checklist' });
   }
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -78,11 +78,10 @@ export async function addFindingPhoto(ctx: AuthedCtx, blobs: BlobStore, id: numb
   const { finding, abilities } = await loadFinding(ctx, id);
   if (!abilities.record) throw new AppError('FORBIDDEN');
   if (finding.requestId !== null) throw alreadyFiled(finding.requestId);
-  const tooMany = badField(
-    'file',
-    `每条发现最多 ${MAX_PHOTOS} 张照片`,
-    `At most ${MAX_PHOTOS} photos a finding`,
-  );
+  const tooMany = badField('file', {
+    zh: `每条发现最多 ${MAX_PHOTOS} 张照片`,
+    en: `At most ${MAX_PHOTOS} photos a finding`,
+  });
   if ((finding.photos as FindingPhoto[]).length >= MAX_PHOTOS) throw tooMany;
   const photo = await uploadPhoto(ctx, blobs, { stationId: finding.stationId, data });
   const entry: FindingPhoto = {
@@ -141,7 +140,8 @@ export async function findingToRequest(
   const category = (await stationCategories(ctx.db, station.id)).find(
     (c) => c.id === input.categoryId && c.active,
   );
-  if (!category) throw badField('categoryId', '该自治站没有这个类别', 'No such category at this station');
+  if (!category)
+    throw badField('categoryId', { zh: '该自治站没有这个类别', en: 'No such category at this station' });
   let place = { path: compound.path, label: compound.name };
   if (input.buildingId !== undefined) {
     const [building] = await ctx.db
@@ -149,7 +149,7 @@ export async function findingToRequest(
       .from(buildings)
       .where(and(eq(buildings.id, input.buildingId), eq(buildings.compoundId, compound.id)));
     if (!building)
-      throw badField('buildingId', '该楼幢不在这个小区', 'That building is not in this compound');
+      throw badField('buildingId', { zh: '该楼幢不在这个小区', en: 'That building is not in this compound' });
     place = { path: building.path, label: building.name };
   }
   const handler = await categoryHandler(ctx.db, category);

@@ -2,8 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { daysBetween } from './duty-time.ts';
 import { patrols, workerAssignments } from './field.tables.ts';
-import { compoundOfStation, daysBetween } from './field-common.ts';
+import { compoundOfStation } from './field-common.ts';
 import { usableTemplate } from './patrol-templates.ts';
 import { badField, conflict, managedStation } from './station-access.ts';
 
@@ -18,7 +19,10 @@ async function requireAssigned(db: DbOrTx, compoundId: number, userId: number) {
     .from(workerAssignments)
     .where(and(eq(workerAssignments.compoundId, compoundId), eq(workerAssignments.userId, userId)));
   if (!assigned) {
-    throw badField('userId', '该工作人员没有包联这个小区', 'This worker is not assigned to the compound');
+    throw badField('userId', {
+      zh: '该工作人员没有包联这个小区',
+      en: 'This worker is not assigned to the compound',
+    });
   }
 }
 
@@ -65,9 +69,12 @@ export async function planPatrols(
 ) {
   const station = await managedStation(ctx, stationId);
   const days = daysBetween(input.from, input.to) + 1;
-  if (days < 1) throw badField('to', '结束日期不能早于开始日期', 'to cannot be before from');
+  if (days < 1) throw badField('to', { zh: '结束日期不能早于开始日期', en: 'to cannot be before from' });
   if (days > MAX_PLAN_DAYS) {
-    throw badField('to', `一次最多安排 ${MAX_PLAN_DAYS} 天`, `At most ${MAX_PLAN_DAYS} days at a time`);
+    throw badField('to', {
+      zh: `一次最多安排 ${MAX_PLAN_DAYS} 天`,
+      en: `At most ${MAX_PLAN_DAYS} days at a time`,
+    });
   }
   if (input.compoundId !== undefined) await compoundOfStation(ctx.db, station.id, input.compoundId);
   await usableTemplate(ctx.db, station, input.templateId);
@@ -77,11 +84,10 @@ export async function planPatrols(
       where a.station_id = ${station.id} ${onlyCompound}`)
   ).rows;
   if (!counted || counted.n === 0) {
-    throw badField(
-      'compoundId',
-      '还没有包联的工作人员，请先指派',
-      'No worker is assigned yet; assign one first',
-    );
+    throw badField('compoundId', {
+      zh: '还没有包联的工作人员，请先指派',
+      en: 'No worker is assigned yet; assign one first',
+    });
   }
   return ctx.db.transaction(async (tx) => {
     const created = await tx.execute<{ id: number }>(sql`

@@ -62,11 +62,10 @@ export async function usableTemplate(db: DbOrTx, station: FoundPlace, templateId
     .from(patrolTemplates)
     .where(and(eq(patrolTemplates.id, templateId), eq(patrolTemplates.active, true), usableBy(station)));
   if (!row) {
-    throw badField(
-      'templateId',
-      '该自治站没有这个在用的巡查模板',
-      'No such active checklist at this station',
-    );
+    throw badField('templateId', {
+      zh: '该自治站没有这个在用的巡查模板',
+      en: 'No such active checklist at this station',
+    });
   }
   return row;
 }

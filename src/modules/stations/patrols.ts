@@ -193,13 +193,17 @@ export async function recordPatrol(
   const given = new Map<string, (typeof input.items)[number]>();
   for (const [i, item] of input.items.entries()) {
     if (!items.some((t) => t.key === item.key)) {
-      throw badField(`items.${i}.key`, '检查表中没有这一项', 'No such item on the checklist');
+      throw badField(`items.${i}.key`, { zh: '检查表中没有这一项', en: 'No such item on the checklist' });
     }
-    if (given.has(item.key)) throw badField(`items.${i}.key`, '同一项填了两次', 'The item is given twice');
+    if (given.has(item.key))
+      throw badField(`items.${i}.key`, { zh: '同一项填了两次', en: 'The item is given twice' });
     given.set(item.key, item);
   }
   if (input.done && given.size < items.length) {
-    throw badField('items', '请为每个检查项选择状态后再完成巡查', 'Give every item a state before finishing');
+    throw badField('items', {
+      zh: '请为每个检查项选择状态后再完成巡查',
+      en: 'Give every item a state before finishing',
+    });
   }
   const results: Result[] = items.flatMap((t) => {
     const item = given.get(t.key);

@@ -7,7 +7,8 @@ import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { categories, setCategoryHandler, stationCategories } from '../requests/index.ts';
 import { findActiveCategory } from './active-category.ts';
 import { councilMembers, councilTerms, portfolios } from './council.tables.ts';
-import { badField, lockStation, managedStation, readableStation, today } from './station-access.ts';
+import { chinaDate } from './duty-time.ts';
+import { badField, lockStation, managedStation, readableStation } from './station-access.ts';
 
 /**
  * Portfolios 分管: a council member in charge of request categories. Holding a category routes its
@@ -24,7 +25,7 @@ type Station = { id: number; path: string; stationId: number | null };
  * can see the requests a portfolio sends them.
  */
 async function eligibleSeats(db: DbOrTx, station: Station) {
-  const day = today();
+  const day = chinaDate();
   const seats = await db
     .select({
       memberId: councilMembers.id,
@@ -116,11 +117,10 @@ export async function assignPortfolio(
     await activeCategory(tx, station.id, categoryId);
     const seat = (await eligibleSeats(tx, station)).find((s) => s.memberId === memberId);
     if (!seat) {
-      throw badField(
-        'memberId',
-        '只能分管给本届在任、且有可处理诉求账号的理事会成员',
-        'Only a current council member whose account may handle requests here can hold a category',
-      );
+      throw badField('memberId', {
+        zh: '只能分管给本届在任、且有可处理诉求账号的理事会成员',
+        en: 'Only a current council member whose account may handle requests here can hold a category',
+      });
     }
     await tx.delete(portfolios).where(eq(portfolios.categoryId, categoryId));
     await tx.insert(portfolios).values({ stationId: station.id, memberId, categoryId });

@@ -49,12 +49,9 @@ export async function lockStation(tx: DbOrTx, stationId: number) {
   return row;
 }
 
-/** Today's date in China Standard Time (UTC+8, no daylight saving), as YYYY-MM-DD. */
-export { chinaDate as today } from './duty-time.ts';
-
 /** A field-level 400 with its message in both languages. */
-export function badField(path: string, zh: string, en: string) {
-  return new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
+export function badField(path: string, message: Text) {
+  return new AppError('VALIDATION', { errors: [{ path, message }] });
 }
 
 /** A 409 that says in both languages what the input conflicts with. */

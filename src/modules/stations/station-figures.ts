@@ -1,18 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type DbOrTx, escapeLike } from '../../server/db/client.ts';
-import { rate } from '../../shared/ratio.ts';
+import { rate, ZRate } from '../../shared/ratio.ts';
 import type { FigureScope, FigureSet } from '../manifest.ts';
 import { SETUP_STEPS, STAGES, STATION_KINDS } from './council.schema.ts';
 import { complianceOn, enumArray } from './council-state.ts';
-import { today } from './station-access.ts';
+import { chinaDate } from './duty-time.ts';
 
 /**
  * `stations.setup`: how a node's stations are set up, as of the last day of the period. Every
  * formula is written down in docs/figures-stations.md ("Setup and council"); keep the two in step.
  */
 
-const ZRate = z.object({ numerator: z.number(), denominator: z.number(), percent: z.number().nullable() });
 const counts = <T extends readonly string[]>(keys: T) =>
   z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<T[number], z.ZodNumber>);
 
@@ -41,7 +40,7 @@ const zeros = <T extends readonly string[]>(keys: T) =>
 
 async function computeSetup(db: DbOrTx, scope: FigureScope): Promise<SetupFigures> {
   // The period's last day in China Standard Time: `to` is exclusive.
-  const asOf = today(new Date(scope.to.getTime() - 1));
+  const asOf = chinaDate(new Date(scope.to.getTime() - 1));
   const where =
     scope.stationId !== null
       ? sql`s.id = ${scope.stationId}`

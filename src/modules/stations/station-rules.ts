@@ -3,11 +3,12 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { can } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { householdMembers, residents } from '../people/index.ts';
 import { stationPlace } from '../places/index.ts';
+import { residentOfStation } from '../requests/index.ts';
 import type { RuleKind } from './council.schema.ts';
 import { ruleVersions } from './council.tables.ts';
-import { badField, lockStation, managedStation, today } from './station-access.ts';
+import { chinaDate } from './duty-time.ts';
+import { badField, lockStation, managedStation } from './station-access.ts';
 
 /**
  * Rules and charter 章程制度: versioned documents per kind. A new version takes the next number of its
@@ -28,20 +29,11 @@ const present = (r: RuleRow) => ({
 });
 
 /** A verified resident of the station: their account is linked to a resident with a household there. */
-async function isResidentOf(ctx: AuthedCtx, stationId: number): Promise<boolean> {
-  const [row] = await ctx.db
-    .select({ id: residents.id })
-    .from(residents)
-    .innerJoin(householdMembers, eq(householdMembers.residentId, residents.id))
-    .where(and(eq(residents.userId, ctx.user.userId), eq(residents.stationId, stationId)))
-    .limit(1);
-  return row !== undefined;
-}
-
 export async function listRules(ctx: AuthedCtx, stationId: number) {
   const station = await stationPlace(ctx.db, stationId);
   const staff = can(ctx.user, 'station.read', station);
-  if (!staff && !(await isResidentOf(ctx, station.id))) throw new AppError('NOT_FOUND');
+  if (!staff && (await residentOfStation(ctx.db, ctx.user.userId, station.id)) === null)
+    throw new AppError('NOT_FOUND');
   const rows = await ctx.db
     .select()
     .from(ruleVersions)
@@ -61,8 +53,11 @@ export async function addRuleVersion(
   input: { kind: RuleKind; title: string; body: string; adoptedBy: string; adoptedOn: string },
 ) {
   const station = await managedStation(ctx, stationId);
-  if (input.adoptedOn > today()) {
-    throw badField('adoptedOn', '通过日期不能晚于今天', 'The adoption date cannot be in the future');
+  if (input.adoptedOn > chinaDate()) {
+    throw badField('adoptedOn', {
+      zh: '通过日期不能晚于今天',
+      en: 'The adoption date cannot be in the future',
+    });
   }
   return ctx.db.transaction(async (tx) => {
     await lockStation(tx, station.id);
@@ -74,11 +69,10 @@ export async function addRuleVersion(
       .from(ruleVersions)
       .where(and(eq(ruleVersions.stationId, station.id), eq(ruleVersions.kind, input.kind)));
     if (last?.adoptedOn && input.adoptedOn < last.adoptedOn) {
-      throw badField(
-        'adoptedOn',
-        `新版本的通过日期不能早于上一版（${last.adoptedOn}）`,
-        `A new version cannot be adopted before the previous one (${last.adoptedOn})`,
-      );
+      throw badField('adoptedOn', {
+        zh: `新版本的通过日期不能早于上一版（${last.adoptedOn}）`,
+        en: `A new version cannot be adopted before the previous one (${last.adoptedOn})`,
+      });
     }
     const [row] = await tx
       .insert(ruleVersions)

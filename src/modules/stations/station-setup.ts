@@ -3,13 +3,14 @@ import { escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { type Action, can, ROLE_ACTIONS } from '../accounts/index.ts';
+import { type Action, can, roleAllows } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { areas, compounds, stations } from '../places/index.ts';
 import { SETUP_STEPS, type SetupStep, type Stage, type StationKind } from './council.schema.ts';
 import { setupSteps, stationProfiles, stationRooms } from './council.tables.ts';
 import { type Compliance, complianceOn } from './council-state.ts';
-import { badField, lockStation, managedStation, readableStation, today } from './station-access.ts';
+import { chinaDate } from './duty-time.ts';
+import { badField, lockStation, managedStation, readableStation } from './station-access.ts';
 import { presentRoom } from './station-rooms.ts';
 
 /**
@@ -63,7 +64,7 @@ async function presentRows(ctx: AuthedCtx, rows: StationRow[]) {
           .from(setupSteps)
           .where(inArray(setupSteps.stationId, ids))
           .groupBy(setupSteps.stationId),
-    complianceOn(ctx.db, rows, today()),
+    complianceOn(ctx.db, rows, chinaDate()),
   ]);
   const done = new Map(steps.map((s) => [s.stationId, s.n]));
   return (r: StationRow) => ({
@@ -94,7 +95,7 @@ export async function listStations(
 ) {
   const reach: SQL[] = [];
   for (const g of ctx.user.grants) {
-    if (!(ROLE_ACTIONS[g.role] as readonly Action[]).includes('station.read')) continue;
+    if (!roleAllows(g.role, 'station.read')) continue;
     if (g.path !== null) reach.push(like(stations.path, `${escapeLike(g.path)}%`));
     else if (g.stationId !== null) reach.push(eq(stations.id, g.stationId));
   }
@@ -231,8 +232,8 @@ export async function markStep(
   input: { doneOn: string; note?: string | undefined },
 ) {
   const station = await managedStation(ctx, stationId);
-  if (input.doneOn > today())
-    throw badField('doneOn', '完成日期不能晚于今天', 'The date cannot be in the future');
+  if (input.doneOn > chinaDate())
+    throw badField('doneOn', { zh: '完成日期不能晚于今天', en: 'The date cannot be in the future' });
   await ctx.db.transaction(async (tx) => {
     const values = { doneOn: input.doneOn, note: input.note ?? null, recordedBy: ctx.user.userId };
     await tx

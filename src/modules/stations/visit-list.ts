@@ -5,9 +5,8 @@ import { users } from '../accounts/accounts.tables.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { stationPlace } from '../places/find-place.ts';
 import { compounds, households, stations } from '../places/places.tables.ts';
-import { addDays, chinaDate } from './duty-time.ts';
+import { addDays, chinaDate, daysBetween } from './duty-time.ts';
 import { visitRecords, visitTargets, workerAssignments } from './field.tables.ts';
-import { daysBetween } from './field-common.ts';
 import { badField, conflict } from './station-access.ts';
 import { mayUseVisitList, visitCompoundIds } from './visit-access.ts';
 
@@ -130,7 +129,10 @@ export async function addVisitTarget(
     .innerJoin(compounds, eq(compounds.id, households.compoundId))
     .where(and(eq(households.id, input.householdId), eq(households.stationId, station.id)));
   if (!household || !compoundIds.includes(household.compoundId)) {
-    throw badField('householdId', '该房屋不在您负责的小区', 'That household is not in a compound you serve');
+    throw badField('householdId', {
+      zh: '该房屋不在您负责的小区',
+      en: 'That household is not in a compound you serve',
+    });
   }
   const [listed] = await ctx.db
     .select({ id: visitTargets.id })
@@ -199,7 +201,7 @@ export async function recordVisit(
   const today = chinaDate();
   const visitedOn = input.visitedOn ?? today;
   if (visitedOn > today)
-    throw badField('visitedOn', '走访日期不能晚于今天', 'The visit cannot be in the future');
+    throw badField('visitedOn', { zh: '走访日期不能晚于今天', en: 'The visit cannot be in the future' });
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(visitRecords)

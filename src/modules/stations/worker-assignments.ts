@@ -94,11 +94,10 @@ export async function addAssignment(
   // station.manage is held by every social worker over the station: assigning oneself would open
   // the compound's visit list to anyone holding it. Someone else (the chair, the community) assigns.
   if (input.userId === ctx.user.userId) {
-    throw badField(
-      'userId',
-      '不能给自己分派包联小区，请由理事长或社区负责人分派',
-      'You cannot assign yourself to a compound; ask the chair or the community to assign you',
-    );
+    throw badField('userId', {
+      zh: '不能给自己分派包联小区，请由理事长或社区负责人分派',
+      en: 'You cannot assign yourself to a compound; ask the chair or the community to assign you',
+    });
   }
   const compound = await compoundOfStation(ctx.db, station.id, input.compoundId);
   const [user] = await ctx.db
@@ -112,11 +111,10 @@ export async function addAssignment(
         .where(eq(roleGrants.userId, user.id))
     : [];
   if (!user || user.disabledAt !== null || !isWorkerOver({ userId: user.id, grants }, compound)) {
-    throw badField(
-      'userId',
-      '只能指派负责该小区的社工或网格员',
-      'Only a social or grid worker covering this compound can be assigned',
-    );
+    throw badField('userId', {
+      zh: '只能指派负责该小区的社工或网格员',
+      en: 'Only a social or grid worker covering this compound can be assigned',
+    });
   }
   const [taken] = await ctx.db
     .select({ id: workerAssignments.id })
