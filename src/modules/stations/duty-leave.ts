@@ -1,12 +1,13 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { roleGrants } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notifyUser, sendOutside } from '../notifications/index.ts';
-import { dutyPeople, dutyShifts, dutySlots, dutySwaps, dutyUnavailable } from './duty.tables.ts';
+import { dutyPeople, dutyShifts, dutySlots, dutyUnavailable } from './duty.tables.ts';
 import {
+  cancelOpenSwaps,
   clashes,
   loadShifts,
   lockRoster,
@@ -37,15 +38,7 @@ export async function takeLeave(ctx: AuthedCtx, shiftId: number, input: { reason
       .update(dutyShifts)
       .set({ onLeaveAt: now, leaveReason: input.reason })
       .where(eq(dutyShifts.id, shift.id));
-    await tx
-      .update(dutySwaps)
-      .set({ state: 'cancelled', decidedAt: now })
-      .where(
-        and(
-          eq(dutySwaps.state, 'requested'),
-          or(eq(dutySwaps.shiftId, shift.id), eq(dutySwaps.counterpartShiftId, shift.id)),
-        ),
-      );
+    await cancelOpenSwaps(tx, [shift.id], now);
     const managers = await tx
       .selectDistinct({ userId: roleGrants.userId })
       .from(roleGrants)

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
@@ -197,4 +197,18 @@ export async function loadSwaps(db: DbOrTx, where: SQL | undefined, viewerId: nu
     createdAt: s.createdAt.toISOString(),
     decidedAt: s.decidedAt?.toISOString() ?? null,
   }));
+}
+
+/** Cancels the open swaps that name any of these shifts (they would name the wrong people now). */
+export async function cancelOpenSwaps(tx: DbOrTx, shiftIds: number[], now: Date, except?: number) {
+  await tx
+    .update(dutySwaps)
+    .set({ state: 'cancelled', decidedAt: now })
+    .where(
+      and(
+        eq(dutySwaps.state, 'requested'),
+        except === undefined ? undefined : ne(dutySwaps.id, except),
+        or(inArray(dutySwaps.shiftId, shiftIds), inArray(dutySwaps.counterpartShiftId, shiftIds)),
+      ),
+    );
 }

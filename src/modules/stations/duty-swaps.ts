@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { can } from '../accounts/index.ts';
@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/index.ts';
 import { notifyUser, sendOutside } from '../notifications/index.ts';
 import { dutyPeople, dutyShifts, dutySwaps } from './duty.tables.ts';
 import {
+  cancelOpenSwaps,
   clashes,
   loadShifts,
   loadSwaps,
@@ -249,17 +250,7 @@ export async function decideSwap(ctx: AuthedCtx, swapId: number, decision: keyof
           .set({ userId: swap.requestedBy, remindedAt: null })
           .where(eq(dutyShifts.id, theirs.id));
       }
-      // Other open swaps of these shifts now name the wrong people.
-      await tx
-        .update(dutySwaps)
-        .set({ state: 'cancelled', decidedAt: now })
-        .where(
-          and(
-            eq(dutySwaps.state, 'requested'),
-            ne(dutySwaps.id, swap.id),
-            or(inArray(dutySwaps.shiftId, ids), inArray(dutySwaps.counterpartShiftId, ids)),
-          ),
-        );
+      await cancelOpenSwaps(tx, ids, now, swap.id);
     }
     await tx
       .update(dutySwaps)
