@@ -14,7 +14,9 @@ import {
 
 /** Schemas of the duty desk 值班: opening hours, slots, the rota pool, the roster, swaps, leave, the log. */
 
-const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+  error: '请按“时:分”填写时间（00:00–23:59） / Write the time as HH:MM (00:00–23:59)',
+});
 export const ZPersonParam = ZStationParam.extend({ userId: ZId });
 export const ZMonthQuery = z.object({ month: ZMonth });
 export const ZSlotParam = ZStationParam.extend({ slotId: ZId });

@@ -27,7 +27,18 @@ export const validatorCompiler: FastifySchemaCompiler<ZodType> =
 
 const locales = { 'zh-CN': zhCN().localeError, en: en().localeError };
 
+/**
+ * The messages schemas write themselves are bilingual, 'zh / en' (ZPhone, text(), ZDay…): the caller's
+ * language picks one side. Null for zod's own messages, which the locales tell.
+ */
+function ownMessage(message: string | undefined, lang: Lang): string | null {
+  const m = message ? /^(.*\p{Script=Han}.*?) \/ (.+)$/su.exec(message) : null;
+  return m ? (lang === 'en' ? m[2]! : m[1]!) : null;
+}
+
 export function describeIssue(issue: Issue, lang: Lang): string {
+  const own = ownMessage(issue.message, lang);
+  if (own) return own;
   if (issue.code === 'custom' && issue.message) return issue.message;
   const localeError = locales[lang] as (i: unknown) => string | { message: string } | undefined;
   const said = localeError({ ...issue, input: undefined });
