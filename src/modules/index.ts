@@ -1,5 +1,6 @@
 import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
+import { deliberationModule } from './deliberation/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { open311Module } from './open311/index.ts';
@@ -18,4 +19,5 @@ export const MODULES: readonly ModuleManifest[] = [
   requestsModule,
   open311Module,
   stationsModule,
+  deliberationModule,
 ];

@@ -16,6 +16,8 @@ const HELP = `linshe <command>
   backup FILE             write the whole database to FILE (gzip'ed JSON lines)
   restore FILE            replace the whole database with a backup
   bench                   run the benchmark (see bench/README.md)
+  vote export ID FILE     write a closed vote's recount file (docs/votes.md)
+  vote recount FILE       count a recount file again, without the database; prints the result as JSON
 
 Configuration comes from the environment: see README.md.`;
 
@@ -73,6 +75,27 @@ async function main(argv: string[]): Promise<void> {
       const { runTool } = await import('./tools.ts');
       await runTool(command, rest, loadConfig());
       return;
+    }
+    case 'vote': {
+      const [sub, ...more] = rest;
+      if (sub === 'recount' && more[0]) {
+        const { recount, RecountFileError, TallyInputError } = await import('../modules/deliberation/index.ts');
+        try {
+          console.log(JSON.stringify(recount(JSON.parse(fs.readFileSync(more[0], 'utf8'))), null, 2));
+        } catch (err) {
+          const readable = err instanceof SyntaxError || err instanceof RecountFileError || err instanceof TallyInputError;
+          if (!readable && (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+          console.error(`Cannot recount ${more[0]}: ${(err as Error).message}`);
+          process.exitCode = 1;
+        }
+        return;
+      }
+      if (sub === 'export' && more[0] && more[1]) {
+        const { runTool } = await import('./tools.ts');
+        await runTool('vote-export', more, loadConfig());
+        return;
+      }
+      throw new Error('usage: linshe vote export ID FILE | linshe vote recount FILE');
     }
     case 'bench': {
       await import('../../bench/run.ts');

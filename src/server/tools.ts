@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { recountFile, votes } from '../modules/deliberation/index.ts';
 import { syntheticRoster } from '../modules/demo/seed-demo.ts';
 import { parseRoster, writeRoster } from '../modules/people/index.ts';
 import { readCells } from '../modules/people/roster-parse.ts';
@@ -104,6 +105,20 @@ export async function runTool(command: string, args: string[], config: Config): 
         if (!file) throw new Error('usage: linshe backup FILE');
         const count = await backup(database.db, file);
         console.log(`Backed up ${count} rows to ${file}.`);
+        break;
+      }
+      case 'vote-export': {
+        const [id, file] = args;
+        const [vote] = await database.db
+          .select()
+          .from(votes)
+          .where(eq(votes.id, Number(id)));
+        if (vote?.status !== 'closed') throw new Error(`no closed vote ${id}`);
+        fs.writeFileSync(
+          file as string,
+          `${JSON.stringify(await recountFile(database.db, vote), null, 2)}\n`,
+        );
+        console.log(`Wrote the recount file of vote ${id} to ${file}.`);
         break;
       }
       case 'restore': {
@@ -260,6 +275,8 @@ export async function restore(db: Db, file: string): Promise<number> {
   let header: { format?: string; tables?: string[] } | null = null;
   let count = 0;
   await db.transaction(async (tx) => {
+    // Closed votes refuse new ballots and electors (migration 0013) except in a restore's transaction.
+    await tx.execute(sql`select set_config('linshe.restore', 'on', true)`);
     const batch = new Map<string, unknown[]>();
     let current: string | null = null;
     const flush = async (name: string) => {

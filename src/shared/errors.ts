@@ -21,6 +21,21 @@ export const ERRORS = {
     zh: '当前状态下不能执行此操作',
     en: 'This cannot be done in the current state',
   },
+  VOTE_CLOSED: {
+    status: 409,
+    zh: '表决未开放或已截止，不能再投票',
+    en: 'This vote is not open: ballots can no longer be cast',
+  },
+  VOTE_FROZEN: {
+    status: 409,
+    zh: '表决已开始或已结束，其规则和结果不能再修改',
+    en: 'This vote has opened or ended: its rules and result can no longer change',
+  },
+  NOT_IN_ELECTORATE: {
+    status: 403,
+    zh: '您不在本次表决的投票人名单中',
+    en: 'You are not on the list of voters of this vote',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   IMPORT_INVALID: {

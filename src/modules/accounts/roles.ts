@@ -57,6 +57,14 @@ export const ACTIONS = [
   'duty.serve',
   /** Walk patrols and record their findings. */
   'patrol.record',
+  /** See a station's topics, meetings and votes as staff: electorates, who took part (never how, in secret votes). */
+  'deliberation.read',
+  /** Run deliberation: move topics, call meetings, set up, open, close and cancel votes. */
+  'deliberation.manage',
+  /** Enter paper ballots at the desk, with the photo of the signed ballot. */
+  'ballot.enter',
+  /** Collect ballots door to door in the buildings one's grant covers. */
+  'ballot.collect',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -78,6 +86,10 @@ const STATION_ADMIN = [
   'station.manage',
   'duty.serve',
   'patrol.record',
+  'deliberation.read',
+  'deliberation.manage',
+  'ballot.enter',
+  'ballot.collect',
 ] as const satisfies readonly Action[];
 const OFFICER = [
   'tree.read',
@@ -87,14 +99,23 @@ const OFFICER = [
   'role.manage',
   ...HANDLE,
   'station.read',
+  'deliberation.read',
 ] as const satisfies readonly Action[];
 
 export const ROLE_ACTIONS = {
   resident: [],
-  buildingLeader: [...STAFF_READ, 'request.read'],
+  buildingLeader: [...STAFF_READ, 'request.read', 'ballot.collect'],
   // station.read shows the duty log and the roster: the council and the community's workers, not the
   // property company (residents' matters are often about it), building leaders or the owners' committee.
-  councilMember: [...STAFF_READ, 'resident.actFor', ...HANDLE, 'station.read', 'duty.serve'],
+  councilMember: [
+    ...STAFF_READ,
+    'resident.actFor',
+    ...HANDLE,
+    'station.read',
+    'duty.serve',
+    'deliberation.read',
+    'ballot.enter',
+  ],
   chair: STATION_ADMIN,
   secretaryGeneral: STATION_ADMIN,
   propertyStaff: [...STAFF_READ, ...HANDLE],
@@ -110,6 +131,8 @@ export const ROLE_ACTIONS = {
     'station.read',
     'duty.serve',
     'patrol.record',
+    'deliberation.read',
+    'ballot.enter',
   ],
   streetOfficer: OFFICER,
   districtOfficer: [...OFFICER, 'station.policy'],

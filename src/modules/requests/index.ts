@@ -9,7 +9,7 @@ export { residentOfStation, stationCategories } from './file-request.ts';
 export { isOpen, OPEN_STATUSES, STATUSES, type Status } from './lifecycle.ts';
 export { requireManager, setCategoryHandler } from './manage-categories.ts';
 export { photoRequired, readPhotoUpload, sendPhoto } from './photo-http.ts';
-export { attachPhotos, photoBytes, uploadPhoto } from './photos.ts';
+export { attachPhotos, photoBytes, storePhoto, uploadPhoto } from './photos.ts';
 export { type Question, questionsOf } from './questions.ts';
 export { categories, requestEvents, requests } from './requests.tables.ts';
 export { categoryHandler, writeNewRequest } from './route-request.ts';

@@ -80,6 +80,15 @@ async function processPhoto(data: Buffer): Promise<ProcessedPhoto> {
 
 const blobKeys = (hash: string) => ({ full: `${hash}.jpg`, thumb: `${hash}.thumb.jpg` });
 
+/** Checks and re-encodes a photo (processPhoto) and puts both copies in the blob store. */
+export async function storePhoto(blobs: BlobStore, data: Buffer): Promise<ProcessedPhoto> {
+  const photo = await processPhoto(data);
+  const keys = blobKeys(photo.hash);
+  await blobs.put(keys.full, photo.full);
+  await blobs.put(keys.thumb, photo.thumb);
+  return photo;
+}
+
 /**
  * Stores an upload for a request not yet filed (or a timeline entry not yet written). Residents of
  * the station and its staff may upload; the photo stays theirs alone until they attach it.
@@ -96,10 +105,7 @@ export async function uploadPhoto(
       throw new AppError('FORBIDDEN', { detail: VERIFY_HOUSEHOLD_FIRST });
     }
   }
-  const photo = await processPhoto(input.data);
-  const keys = blobKeys(photo.hash);
-  await blobs.put(keys.full, photo.full);
-  await blobs.put(keys.thumb, photo.thumb);
+  const photo = await storePhoto(blobs, input.data);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(requestPhotos)

@@ -8,6 +8,7 @@ import { fieldFigures, fieldRoutes } from './field.routes.ts';
 export { seedDuty } from './demo-duty.ts';
 export { seedField } from './demo-field.ts';
 export { seedStationsDemo } from './demo-stations.ts';
+export { chinaDate } from './duty-time.ts';
 
 export const stationsModule: ModuleManifest = {
   name: 'stations',

@@ -25,6 +25,13 @@ export const validatorCompiler: FastifySchemaCompiler<ZodType> =
     return { error };
   };
 
+/** Input a route parses itself (a multipart form's text fields) failing its schema: told like any other. */
+export function invalidInput(issues: readonly Issue[]): Error {
+  const error = new Error('validation') as ValidationFailure;
+  error[ZOD_ISSUES] = [...issues];
+  return error;
+}
+
 const locales = { 'zh-CN': zhCN().localeError, en: en().localeError };
 
 /**
@@ -84,6 +91,9 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
     if (['22P02', '22003', '22001', '22021', '22P05', '22007', '22008', '23514'].includes(pgCode ?? '')) {
       return send(reply, problem('VALIDATION', lang));
     }
+    // The vote triggers (migration 0013): a ballot after close, or a change to a vote that has opened or ended.
+    if (pgCode === 'LV001') return send(reply, problem('VOTE_CLOSED', lang));
+    if (pgCode === 'LV002') return send(reply, problem('VOTE_FROZEN', lang));
     // Deadlock or serialization failure: nothing was written; the client may try again.
     if (pgCode === '40P01' || pgCode === '40001') return send(reply, problem('BUSY', lang));
     const status = err.statusCode ?? 500;
