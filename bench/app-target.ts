@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { roleGrants, users } from '../src/modules/accounts/accounts.tables.ts';
 import { hashPassword } from '../src/modules/accounts/password.ts';
 import { seedDemo } from '../src/modules/demo/seed-demo.ts';
@@ -38,7 +38,12 @@ await synthesizeCity(database.db, { stations, households: householdsPer, seed: 1
 const [compound] = await database.db.select().from(compounds).where(eq(compounds.name, '合成小区1'));
 const passwordHash = await hashPassword('bench-password');
 /** A bench user (password `bench-password`), with a role on the synthetic station when given. */
-async function benchUser(phone: string, displayName: string, role?: 'chair' | 'councilMember') {
+async function benchUser(
+  phone: string,
+  displayName: string,
+  role?: 'chair' | 'councilMember',
+  stationId = compound!.stationId,
+) {
   const [user] = await database.db
     .insert(users)
     .values({ phone, passwordHash, displayName })
@@ -47,9 +52,9 @@ async function benchUser(phone: string, displayName: string, role?: 'chair' | 'c
     await database.db.insert(roleGrants).values({
       userId: user!.id,
       role,
-      stationId: compound!.stationId,
+      stationId,
       path: null,
-      scopeName: '合成小区1自治站',
+      scopeName: 'bench',
     });
   }
   return user!.id;
@@ -77,7 +82,37 @@ await database.db
   .set({ userId: await benchUser('13899999998', '压测居民'), verifiedAt: new Date() })
   .where(eq(residents.id, member!.residentId));
 const station = await stationPlace(database.db, compound!.stationId);
+
+// Votes: a compound of `voters` households (5,000) whose named voters each have a verified account and a
+// session (cookie `linshe_session=bench-voter-<i>`), and a chair on its station (13899999996).
+const voters = Number(process.env.BENCH_VOTERS ?? 5000);
+const ballotCity = await synthesizeCity(database.db, { stations: 1, households: voters, seed: 2 });
+const [ballotCompound] = await database.db
+  .select()
+  .from(compounds)
+  .where(like(compounds.path, `/${ballotCity.cityId}/%`));
+const ballots = { stationId: ballotCompound!.stationId, compoundId: ballotCompound!.id };
+await benchUser('13899999996', '表决压测理事长', 'chair', ballots.stationId);
+async function seedVoters() {
+  await database.pool.query(
+    `with o as (
+       select r.id, (row_number() over (order by r.id) - 1)::int as i from people_residents r
+       join people_household_members m on m.resident_id = r.id and m.is_voter where r.station_id = $1
+     ), u as (
+       insert into accounts_users (phone, password_hash, display_name)
+       select '170' || lpad(i::text, 8, '0'), $2, '压测业主' || i from o returning id, phone
+     ), linked as (
+       update people_residents r set user_id = u.id, verified_at = now()
+       from o join u on u.phone = '170' || lpad(o.i::text, 8, '0') where r.id = o.id returning u.id, o.i
+     )
+     insert into accounts_sessions (id, user_id, expires_at)
+     select translate(rtrim(encode(sha256(convert_to('bench-voter-' || i, 'UTF8')), 'base64'), '='), '+/', '-_'),
+       id, now() + interval '1 day' from linked`,
+    [ballots.stationId, passwordHash],
+  );
+}
 await seedRequestHistory(compound!.stationId, councilId, requestHistory);
+await seedVoters();
 // To try a schema change (an index) before writing its migration: BENCH_EXTRA_SQL='create index …'.
 if (process.env.BENCH_EXTRA_SQL) await database.pool.query(process.env.BENCH_EXTRA_SQL);
 
@@ -104,6 +139,9 @@ console.log(
     requestCategoryId: leak.id,
     residentHouseholdId: member!.householdId,
     requests: requestHistory,
+    ballotStationId: ballots.stationId,
+    ballotCompoundId: ballots.compoundId,
+    voters,
   }),
 );
 

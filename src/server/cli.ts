@@ -79,11 +79,14 @@ async function main(argv: string[]): Promise<void> {
     case 'vote': {
       const [sub, ...more] = rest;
       if (sub === 'recount' && more[0]) {
-        const { recount, RecountFileError, TallyInputError } = await import('../modules/deliberation/index.ts');
+        const { recount, RecountFileError, TallyInputError } = await import(
+          '../modules/deliberation/index.ts'
+        );
         try {
           console.log(JSON.stringify(recount(JSON.parse(fs.readFileSync(more[0], 'utf8'))), null, 2));
         } catch (err) {
-          const readable = err instanceof SyntaxError || err instanceof RecountFileError || err instanceof TallyInputError;
+          const readable =
+            err instanceof SyntaxError || err instanceof RecountFileError || err instanceof TallyInputError;
           if (!readable && (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
           console.error(`Cannot recount ${more[0]}: ${(err as Error).message}`);
           process.exitCode = 1;

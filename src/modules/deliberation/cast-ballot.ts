@@ -1,19 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { DbOrTx } from '../../server/db/client.ts';
+import { type DbOrTx, poolOf } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import type { BlobStore } from '../../server/storage/blob-store.ts';
 import { can } from '../accounts/index.ts';
-import { recordAudit } from '../audit/index.ts';
 import { stationPlace } from '../places/index.ts';
 import { photoRequired, storePhoto } from '../requests/index.ts';
+import { writeBallotBatched } from './ballot-writer.ts';
 import { optionKeys } from './count-vote.ts';
 import { NO, YES } from './tally.ts';
 import { isStationResident, type VoteRow, voteFor } from './vote-access.ts';
 import type { ZEnteredBallot, ZOnlineBallot } from './votes.schema.ts';
-import { ballots, electors } from './votes.tables.ts';
+import { electors } from './votes.tables.ts';
 
 /**
  * Casting a ballot: online by the voter (or a family proxy the station registered), on paper at the desk
@@ -78,10 +78,10 @@ interface Write {
   path: string;
 }
 
-/** The one statement pair that records a ballot and its audit row. */
+/** Records a ballot and its audit row (batched with others arriving at the same moment: ballot-writer.ts). */
 async function writeBallot(ctx: AuthedCtx, w: Write) {
   const receipt = newReceipt(w.vote.id);
-  const values = {
+  const written = await writeBallotBatched(ctx.db, {
     stationId: w.vote.stationId,
     voteId: w.vote.id,
     electorId: w.electorId,
@@ -92,56 +92,20 @@ async function writeBallot(ctx: AuthedCtx, w: Write) {
     proxyName: w.proxyName ?? null,
     proxyAuthorisation: w.proxyAuthorisation ?? null,
     receiptHash: receipt.hash,
-  };
-  return ctx.db.transaction(async (tx) => {
-    const insert = tx.insert(ballots).values(values);
-    const written = await (w.vote.ballotsFinal
-      ? insert.onConflictDoNothing()
-      : insert.onConflictDoUpdate({
-          target: [ballots.voteId, ballots.electorId],
-          set: {
-            choices: sql`excluded.choices`,
-            channel: sql`excluded.channel`,
-            castBy: sql`excluded.cast_by`,
-            photoKey: sql`excluded.photo_key`,
-            proxyName: sql`excluded.proxy_name`,
-            proxyAuthorisation: sql`excluded.proxy_authorisation`,
-            receiptHash: sql`excluded.receipt_hash`,
-            replacedReceipts: sql`array_append(${ballots.replacedReceipts}, ${ballots.receiptHash})`,
-            revision: sql`${ballots.revision} + 1`,
-            castAt: sql`now()`,
-          },
-        })
-    ).returning({ revision: ballots.revision, castAt: ballots.castAt });
-    const row = written[0];
-    if (!row) {
-      throw new AppError('CONFLICT', {
-        detail: {
-          zh: '已投过票，本次表决的选票提交后不能更改',
-          en: 'Already voted: ballots in this vote are final',
-        },
-      });
-    }
-    await recordAudit(
-      tx,
-      { ...ctx, onBehalfOfResident: w.residentId },
-      {
-        action: 'vote.ballot',
-        subjectType: 'vote',
-        subjectId: w.vote.id,
-        stationId: w.vote.stationId,
-        path: w.path,
-        // Never the choices: a secret ballot's must not reach the audit, and an open one's are in the ballot.
-        summary: {
-          electorId: w.electorId,
-          channel: w.channel,
-          revision: row.revision,
-          proxy: w.proxyName != null,
-        },
-      },
-    );
-    return { receipt: receipt.code, revision: row.revision, castAt: row.castAt.toISOString() };
+    onBehalfOf: w.residentId,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    path: w.path,
   });
+  if (!written) {
+    throw new AppError('CONFLICT', {
+      detail: {
+        zh: '已投过票，本次表决的选票提交后不能更改',
+        en: 'Already voted: ballots in this vote are final',
+      },
+    });
+  }
+  return { receipt: receipt.code, revision: written.revision, castAt: written.castAt.toISOString() };
 }
 
 function refuseUnlessOpen(vote: Pick<VoteRow, 'status' | 'closesAt'>) {
@@ -150,13 +114,16 @@ function refuseUnlessOpen(vote: Pick<VoteRow, 'status' | 'closesAt'>) {
 
 /** The heads a person may cast for online: their own account (council) or their verified resident record. */
 export async function myElectors(db: DbOrTx, vote: Pick<VoteRow, 'id' | 'stationId'>, userId: number) {
+  // Two index lookups (by resident, by account) rather than one OR the planner would scan for.
+  const voted = sql`exists (select 1 from deliberation_ballots b where b.vote_id = e.vote_id and b.elector_id = e.id)`;
   const result = await db.execute<{ id: string; label: string; voted: boolean }>(sql`
-    select e.id, e.label, exists (select 1 from deliberation_ballots b where b.elector_id = e.id) as voted
-    from deliberation_electors e
-    where e.vote_id = ${vote.id} and (e.user_id = ${userId} or e.resident_id in (
-      select r.id from people_residents r
-      where r.user_id = ${userId} and r.station_id = ${vote.stationId} and r.verified_at is not null))
-    order by e.id`);
+    select e.id, e.label, ${voted} as voted from deliberation_electors e
+    join people_residents r on r.id = e.resident_id
+    where e.vote_id = ${vote.id} and r.user_id = ${userId} and r.station_id = ${vote.stationId} and r.verified_at is not null
+    union
+    select e.id, e.label, ${voted} as voted from deliberation_electors e
+    where e.vote_id = ${vote.id} and e.user_id = ${userId}
+    order by id`);
   return result.rows.map((r) => ({ electorId: Number(r.id), label: r.label, voted: r.voted }));
 }
 
@@ -173,19 +140,34 @@ async function proxiedElectors(db: DbOrTx, voteId: number, userId: number, resid
 
 const yesNoKeys = [YES, NO];
 
+/**
+ * The vote and the heads the user may cast for online, in one named prepared statement: a ballot is a
+ * vote's hottest request, and each round trip is a system call this machine pays dearly for.
+ */
+const CASTER = {
+  name: 'deliberation_caster',
+  text: `select v.id, v.station_id, v.status, v.closes_at, v.method, v.max_choices, v.ballots_final, s.path,
+      coalesce((select array_agg(e.id order by e.id) from deliberation_electors e
+        where e.vote_id = v.id and (e.user_id = $2 or e.resident_id = (select r.id from people_residents r
+          where r.user_id = $2 and r.station_id = v.station_id and r.verified_at is not null))), '{}') as electors
+    from deliberation_votes v join places_stations s on s.id = v.station_id
+    where v.id = $1 and v.status <> 'draft'`,
+};
+interface CasterRow {
+  id: string;
+  station_id: string;
+  status: VoteRow['status'];
+  closes_at: Date;
+  method: VoteRow['method'];
+  max_choices: number;
+  ballots_final: boolean;
+  path: string;
+  electors: string[];
+}
+
 export async function castOnline(ctx: AuthedCtx, voteId: number, input: z.infer<typeof ZOnlineBallot>) {
-  const [vote] = await ctx.db
-    .execute<{
-      id: string;
-      station_id: string;
-      status: VoteRow['status'];
-      closes_at: Date;
-      method: VoteRow['method'];
-      max_choices: number;
-      ballots_final: boolean;
-    }>(sql`select id, station_id, status, closes_at, method, max_choices, ballots_final
-    from deliberation_votes where id = ${voteId} and status <> 'draft'`)
-    .then((r) => r.rows);
+  const { rows } = await poolOf(ctx.db).query<CasterRow>({ ...CASTER, values: [voteId, ctx.user.userId] });
+  const vote = rows[0];
   if (!vote) throw new AppError('NOT_FOUND');
   const v = {
     id: Number(vote.id),
@@ -199,7 +181,7 @@ export async function castOnline(ctx: AuthedCtx, voteId: number, input: z.infer<
   const proxyFor = ctx.onBehalfOf;
   const candidates =
     proxyFor === null
-      ? (await myElectors(ctx.db, v, ctx.user.userId)).map((m) => m.electorId)
+      ? vote.electors.map(Number)
       : await proxiedElectors(ctx.db, v.id, ctx.user.userId, proxyFor);
   if (candidates.length === 0) {
     const station = await stationPlace(ctx.db, v.stationId);
@@ -226,14 +208,13 @@ export async function castOnline(ctx: AuthedCtx, voteId: number, input: z.infer<
   }
   refuseUnlessOpen(v);
   checkChoices(v, v.method === 'yesNo' ? yesNoKeys : await optionsOf(ctx.db, v), input.choices);
-  const station = await stationPlace(ctx.db, v.stationId);
   return writeBallot(ctx, {
     vote: v,
     electorId,
     residentId: proxyFor,
     choices: input.choices,
     channel: 'online',
-    path: station.path,
+    path: vote.path,
   });
 }
 

@@ -25,23 +25,27 @@ export async function optionKeys(db: DbOrTx, vote: Pick<Vote, 'id' | 'method'>) 
   return result.rows.map((r) => String(r.id));
 }
 
-/** Everything the count needs, read in two statements. */
+/** Everything the count needs: every head with its ballot, if any, in one statement. */
 export async function readBallotBox(db: DbOrTx, vote: Vote) {
-  const [electors, ballots, options] = await Promise.all([
-    db.execute<{ key: string; area_cm2: string }>(
-      sql`select key, area_cm2 from deliberation_electors where vote_id = ${vote.id}`,
-    ),
-    db.execute<{ key: string; choices: string[]; receipt_hash: string }>(
-      sql`select e.key, b.choices, b.receipt_hash from deliberation_ballots b
-        join deliberation_electors e on e.id = b.elector_id where b.vote_id = ${vote.id}`,
-    ),
-    optionKeys(db, vote),
-  ]);
-  return {
-    options,
-    electors: electors.rows.map((r) => ({ key: r.key, areaCm2: BigInt(r.area_cm2) })),
-    ballots: ballots.rows.map((r) => ({ key: r.key, choices: r.choices, receiptHash: r.receipt_hash })),
-  };
+  const rows = await db.execute<{
+    key: string;
+    area_cm2: string;
+    choices: string[] | null;
+    receipt_hash: string | null;
+  }>(
+    sql`select e.key, e.area_cm2, b.choices, b.receipt_hash from deliberation_electors e
+      left join deliberation_ballots b on b.vote_id = e.vote_id and b.elector_id = e.id
+      where e.vote_id = ${vote.id}`,
+  );
+  const options = await optionKeys(db, vote);
+  const electors: { key: string; areaCm2: bigint }[] = [];
+  const ballots: { key: string; choices: string[]; receiptHash: string }[] = [];
+  for (const r of rows.rows) {
+    electors.push({ key: r.key, areaCm2: BigInt(r.area_cm2) });
+    if (r.choices && r.receipt_hash)
+      ballots.push({ key: r.key, choices: r.choices, receiptHash: r.receipt_hash });
+  }
+  return { options, electors, ballots };
 }
 
 export function countBox(vote: Vote, box: Awaited<ReturnType<typeof readBallotBox>>): TallyResult {

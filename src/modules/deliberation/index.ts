@@ -2,11 +2,13 @@ import type { PgBoss } from 'pg-boss';
 import type { Db } from '../../server/db/client.ts';
 import type { AuditActor } from '../audit/index.ts';
 import type { ModuleManifest } from '../manifest.ts';
+import { topicsRoutes } from './topics.routes.ts';
 import { votesRoutes } from './votes.routes.ts';
 import { closeDueVotes } from './votes.ts';
 
 /** Deliberation and decisions 议事协商 (DESIGN §3.4): topics, meetings, votes, conventions. */
 
+export { seedVotesDemo } from './demo-votes.ts';
 export { RecountFileError, recount } from './recount-file.ts';
 export { TallyInputError } from './tally.ts';
 export { recountFile } from './vote-records.ts';
@@ -26,6 +28,9 @@ async function deliberationJobs({ boss, db }: { boss: PgBoss; db: Db }) {
 
 export const deliberationModule: ModuleManifest = {
   name: 'deliberation',
-  routes: votesRoutes,
+  routes: async (app) => {
+    await app.register(topicsRoutes);
+    await app.register(votesRoutes);
+  },
   jobs: deliberationJobs,
 };

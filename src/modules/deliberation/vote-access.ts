@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { can, roleAllows } from '../accounts/index.ts';
 import { stationPlace } from '../places/index.ts';
+import { residentOfStation } from '../requests/index.ts';
 import { votes } from './votes.tables.ts';
 
 /**
@@ -14,11 +15,9 @@ import { votes } from './votes.tables.ts';
 
 export type VoteRow = typeof votes.$inferSelect;
 
+/** Whether the user is a (verified) resident of the station. */
 export async function isStationResident(db: DbOrTx, userId: number, stationId: number): Promise<boolean> {
-  const result = await db.execute(
-    sql`select 1 from people_residents where user_id = ${userId} and station_id = ${stationId} limit 1`,
-  );
-  return (result.rowCount ?? 0) > 0;
+  return (await residentOfStation(db, userId, stationId)) !== null;
 }
 
 export async function abilitiesAt(ctx: AuthedCtx, stationId: number) {

@@ -19,7 +19,7 @@ import { topics } from './topics.tables.ts';
 
 /**
  * Votes 表决, their electorate as frozen when the vote opened, and the one counted ballot per elector.
- * Migration 0013 adds the triggers that make a closed vote immutable in the database itself.
+ * Migrations 0013 and 0014 add the triggers that make a closed vote immutable in the database itself.
  */
 
 export const VOTE_SCOPES = ['compounds', 'buildings', 'units', 'households'] as const;
@@ -109,8 +109,9 @@ export const electors = pgTable(
   },
   (t) => [
     uniqueIndex('deliberation_electors_vote_key_uq').on(t.voteId, t.key),
-    index('deliberation_electors_resident_idx').on(t.residentId),
-    index('deliberation_electors_user_idx').on(t.userId),
+    // "Whom may I cast for?" on every ballot: by vote and resident, or vote and account.
+    index('deliberation_electors_resident_idx').on(t.voteId, t.residentId),
+    index('deliberation_electors_user_idx').on(t.voteId, t.userId),
   ],
 );
 
@@ -119,9 +120,11 @@ export const ballots = pgTable(
   {
     id: id(),
     stationId: stationId(),
-    voteId: bigint('vote_id', { mode: 'number' })
-      .notNull()
-      .references(() => votes.id),
+    /**
+     * No foreign key: its KEY SHARE lock on the one vote row made every concurrent ballot queue on that
+     * row (migration 0014). The guard trigger checks the vote instead, and the elector's key holds.
+     */
+    voteId: bigint('vote_id', { mode: 'number' }).notNull(),
     electorId: bigint('elector_id', { mode: 'number' })
       .notNull()
       .references(() => electors.id),

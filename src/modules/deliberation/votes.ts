@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
@@ -131,6 +131,8 @@ export async function openVote(ctx: AuthedCtx, voteId: number) {
       throw badField('closesAt', '截止时间已过，请先修改', 'The closing time has passed');
     }
     const heads = await snapshotElectorate(tx, vote, chinaDate());
+    // Ballots come at once after opening: plan their lookups on the electorate as it now is.
+    await tx.execute(sql`analyze deliberation_electors`);
     if (heads === 0) {
       throw new AppError('INVALID_STATE', {
         detail: { zh: '表决范围内没有符合条件的投票人', en: 'No one in the scope may vote' },
@@ -167,11 +169,13 @@ export async function cancelVote(ctx: AuthedCtx, voteId: number, reason: string)
 }
 
 /**
- * Counts and freezes a vote. Locking the row (FOR UPDATE) waits for ballots in flight (they hold FOR KEY
- * SHARE on it) and refuses later ones; the count then reads every committed ballot. Also run by the job
- * when the closing time passes (actor null).
+ * Counts and freezes a vote. SHARE on the ballots table waits for ballots in flight and holds back new
+ * ones (of any vote, for the few milliseconds of a count) until the close commits; held-back ballots then
+ * find the vote closed (migration 0014). The count reads every committed ballot. Also run by the job when
+ * the closing time passes (actor null).
  */
 export async function closeVoteIn(tx: DbOrTx, actor: AuditActor, voteId: number) {
+  await tx.execute(sql`lock table deliberation_ballots in share mode`);
   const vote = await lockVote(tx, voteId, ['open']);
   const box = await readBallotBox(tx, vote);
   const result = presentTally(countBox(vote, box));
@@ -244,20 +248,25 @@ export async function listVotes(ctx: AuthedCtx, stationId: number) {
 
 export async function getVote(ctx: AuthedCtx, voteId: number): Promise<z.infer<typeof ZVote>> {
   const { vote, read, manage, enter, collect } = await voteFor(ctx, voteId);
-  const [options, labels, mine, counts] = await Promise.all([
+  // A live count (interim results) gives the turnout too; otherwise one aggregate does.
+  const live = vote.status === 'open' && vote.interimResults;
+  const [options, labels, mine, counted] = await Promise.all([
     optionKeys(ctx.db, vote),
     ctx.db
       .select({ id: voteOptions.id, label: voteOptions.label })
       .from(voteOptions)
       .where(eq(voteOptions.voteId, vote.id)),
     vote.status === 'draft' ? [] : myElectors(ctx.db, vote, ctx.user.userId),
-    vote.status === 'draft' ? null : turnout(ctx.db, vote.id),
+    live ? readBallotBox(ctx.db, vote).then((box) => presentTally(countBox(vote, box))) : null,
   ]);
   const labelOf = new Map(labels.map((l) => [String(l.id), l.label]));
-  let result = vote.status === 'closed' ? (vote.result as z.infer<typeof ZVote>['result']) : null;
-  if (vote.status === 'open' && vote.interimResults) {
-    result = presentTally(countBox(vote, await readBallotBox(ctx.db, vote)));
-  }
+  const result =
+    counted ?? (vote.status === 'closed' ? (vote.result as z.infer<typeof ZVote>['result']) : null);
+  const counts = result
+    ? { electorate: result.electorate, participation: result.participation }
+    : vote.status === 'draft'
+      ? null
+      : await turnout(ctx.db, vote.id);
   return {
     ...summary(vote),
     stationId: vote.stationId,

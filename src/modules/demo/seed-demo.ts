@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client.ts';
 import { hashPassword, type Role, roleGrants, users } from '../accounts/index.ts';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
+import { seedVotesDemo } from '../deliberation/index.ts';
 import { seedDemoKey } from '../open311/index.ts';
 import { type RosterRow, residents, writeRoster } from '../people/index.ts';
 import { areas, buildings, insertArea, insertCompound, insertStation } from '../places/index.ts';
@@ -293,6 +294,8 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
     await seedDuty(tx, nanjiang.stationId!);
     // Patrols and the visit list: the community's social worker walks 南江绿苑.
     await seedField(tx);
+    // Votes: an open owners' vote (stairwell doors) and a closed households' vote (the charging shed).
+    await seedVotesDemo(tx, nanjiang.stationId!);
     await recordAudit(tx, SYSTEM, {
       action: 'demo.seed',
       subjectType: 'install',

@@ -34,6 +34,14 @@ export function connect(url: string, poolSize = 10): Database {
   return { db, pool, close: () => pool.end() };
 }
 
+/**
+ * The pool under a database handle, for a hot statement sent as a named prepared statement without
+ * Drizzle's query building (`{ name, text, values }`): ballots use it.
+ */
+export function poolOf(db: Db): pg.Pool {
+  return (db as Db & { $client: pg.Pool }).$client;
+}
+
 const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
 
 /**
