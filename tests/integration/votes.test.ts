@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeBallotBatched } from '../../src/modules/deliberation/ballot-writer.ts';
 import { recount } from '../../src/modules/deliberation/recount-file.ts';
 import { makeCity } from '../support/factories.ts';
 import { makeUser, type TestContext, useTestApp } from '../support/harness.ts';
@@ -309,5 +310,37 @@ describe('votes', () => {
     const key = vote.options[0].key as string;
     expect((await cast(id, owners[1]!, [key])).statusCode).toBe(201);
     expect((await cast(id, owners[1]!, ['yes'])).statusCode).toBe(400);
+  });
+
+  it('a batch holding a ballot the database refuses is written ballot by ballot: the others still count', async () => {
+    const open = await openVote(ordinary());
+    const closing = await openVote(ordinary());
+    const hh = city.east.compound.householdIds;
+    const write = (voteId: number, electorId: number) =>
+      writeBallotBatched(ctx.db, {
+        stationId: station,
+        voteId,
+        electorId,
+        choices: ['yes'],
+        channel: 'paper',
+        castBy: 1,
+        photoKey: null,
+        proxyName: null,
+        proxyAuthorisation: null,
+        receiptHash: `${voteId}-${electorId}-${Math.random()}`,
+        onBehalfOf: null,
+        ip: '127.0.0.1',
+        userAgent: 'test',
+        path: city.east.compound.stationPath,
+      });
+    const [e1, e2, e3] = [await electorOf(open, hh[8]!), await electorOf(open, hh[9]!), await electorOf(closing, hh[8]!)];
+    await ctx.call('POST', `/api/v1/votes/${closing}/close`, chair);
+    // Queued together: the first goes alone, the next two share a batch that the closed vote's ballot fails.
+    const results = await Promise.allSettled([write(open, e1), write(open, e2), write(closing, e3)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    const reason = (results[2] as PromiseRejectedResult).reason as { code?: string; cause?: { code?: string } };
+    expect(reason.code ?? reason.cause?.code).toBe('LV001');
+    const [n] = await q<{ n: string }>(sql`select count(*) as n from deliberation_ballots where vote_id = ${open}`);
+    expect(Number(n!.n)).toBe(2);
   });
 });

@@ -2,6 +2,8 @@ import type { PgBoss } from 'pg-boss';
 import type { Db } from '../../server/db/client.ts';
 import type { AuditActor } from '../audit/index.ts';
 import type { ModuleManifest } from '../manifest.ts';
+import { meetingsRoutes } from './meetings.routes.ts';
+import { spaceRoutes } from './space.routes.ts';
 import { topicsRoutes } from './topics.routes.ts';
 import { votesRoutes } from './votes.routes.ts';
 import { closeDueVotes } from './votes.ts';
@@ -31,6 +33,8 @@ export const deliberationModule: ModuleManifest = {
   routes: async (app) => {
     await app.register(topicsRoutes);
     await app.register(votesRoutes);
+    await app.register(meetingsRoutes);
+    await app.register(spaceRoutes);
   },
   jobs: deliberationJobs,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text, ZBodyId, ZId } from '../../shared/limits.ts';
+import { ZAction } from './meetings.schema.ts';
 import { TOPIC_OUTCOMES, TOPIC_SOURCES, TOPIC_STATUSES } from './topics.tables.ts';
 
 export const ZTopicParam = z.object({ topicId: ZId });
@@ -51,6 +52,8 @@ export const ZTopicDetail = ZTopic.extend({
   requests: z.array(z.object({ id: z.number(), summary: z.string(), status: z.string() })),
   requestCount: z.number(),
   votes: z.array(z.object({ id: z.number(), title: z.string(), status: z.string() })),
+  /** Action items decided on it, followed to done. */
+  actions: z.array(ZAction),
   canManage: z.boolean(),
   canSupport: z.boolean(),
 });

@@ -5,6 +5,7 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requests, residentOfStation } from '../requests/index.ts';
+import { topicActions } from './meetings.ts';
 import { isTopicOpen, reachesAgenda, type TopicStatus, topicMove } from './topic-lifecycle.ts';
 import type { ZMoveTopic, ZRaiseTopic, ZTopic } from './topics.schema.ts';
 import { deliberationSettings, topicRequests, topicSupports, topics } from './topics.tables.ts';
@@ -253,7 +254,7 @@ export async function getTopic(ctx: AuthedCtx, topicId: number) {
   const [found] = await ctx.db.select().from(topics).where(eq(topics.id, topicId));
   if (!found) throw new AppError('NOT_FOUND');
   const { manage, resident } = await deliberationStation(ctx, found.stationId);
-  const [supported, linked, decidedBy] = await Promise.all([
+  const [supported, linked, decidedBy, actions] = await Promise.all([
     ctx.db
       .select({ userId: topicSupports.userId })
       .from(topicSupports)
@@ -267,6 +268,7 @@ export async function getTopic(ctx: AuthedCtx, topicId: number) {
       .select({ id: votes.id, title: votes.title, status: votes.status })
       .from(votes)
       .where(and(eq(votes.topicId, topicId), manage ? undefined : sql`${votes.status} <> 'draft'`)),
+    topicActions(ctx.db, topicId),
   ]);
   return {
     ...present(found, supported.length > 0),
@@ -276,6 +278,7 @@ export async function getTopic(ctx: AuthedCtx, topicId: number) {
       : [],
     requestCount: linked.length,
     votes: decidedBy,
+    actions,
     canManage: manage,
     canSupport: resident !== null && isTopicOpen(found.status) && supported.length === 0,
   };

@@ -1,0 +1,174 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeCity } from '../support/factories.ts';
+import { makeUser, type TestContext, useTestApp } from '../support/harness.ts';
+
+let ctx: TestContext;
+let station: number;
+let chair: string;
+let member: string;
+let outsider: string;
+let resident: string;
+let neighbour: string;
+let residentIds: number[];
+let building1: number;
+
+const api = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, body?: object) =>
+  ctx.call(method, `/api/v1${url}`, cookie, body);
+const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+
+beforeAll(async () => {
+  ctx = await useTestApp();
+  const city = await makeCity(ctx, 30);
+  station = city.east.compound.stationId;
+  building1 = city.east.compound.building1Id;
+  await makeUser(ctx, { phone: '13700000001', role: 'chair', stationId: station });
+  chair = await ctx.login('13700000001');
+  await makeUser(ctx, { phone: '13700000002', role: 'councilMember', stationId: station });
+  member = await ctx.login('13700000002');
+  await makeUser(ctx, { phone: '13700000003', role: 'chair', stationId: city.west.compound.stationId });
+  outsider = await ctx.login('13700000003');
+  // Household 1 (building 1) and household 25 (building 2) each get a verified resident with an account.
+  for (const [phone, roster] of [
+    ['13600000001', '13907000000'],
+    ['13600000002', '13907000024'],
+  ] as const) {
+    const id = await makeUser(ctx, { phone });
+    await ctx.db.execute(
+      sql`update people_residents set user_id = ${id}, verified_at = now() where phone = ${roster}`,
+    );
+  }
+  resident = await ctx.login('13600000001');
+  neighbour = await ctx.login('13600000002');
+  const rows = await ctx.db.execute<{ id: string }>(
+    sql`select id from people_residents where station_id = ${station} order by id limit 5`,
+  );
+  residentIds = rows.rows.map((r) => Number(r.id));
+});
+
+const meeting = (patch: object = {}) => ({
+  kind: 'residents',
+  title: '1幢加装电梯议事会',
+  purpose: '听取意见，确定方案',
+  startsAt: inHours(24),
+  endsAt: inHours(26),
+  place: '会客厅',
+  capacity: 1,
+  inviteBuildingIds: [building1],
+  ...patch,
+});
+
+describe('meetings', () => {
+  it('requires authentication', async () => {
+    expect((await api('GET', `/stations/${station}/meetings`)).statusCode).toBe(401);
+  });
+
+  it('rejects bad input and changes nothing', async () => {
+    const bad = async (patch: object, path: string) => {
+      const res = await api('POST', `/stations/${station}/meetings`, chair, meeting(patch));
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors.map((e: { path: string }) => e.path.replace(/^body\./, ''))).toContain(path);
+    };
+    await bad({ endsAt: inHours(23) }, 'endsAt');
+    await bad({ kind: 'party' }, 'kind');
+    await bad({ agenda: [{ title: '电梯', topicId: 999999 }] }, 'agenda');
+    await bad({ capacity: 0 }, 'capacity');
+    expect((await api('POST', `/stations/${station}/meetings`, member, meeting())).statusCode).toBe(403);
+    expect((await api('POST', `/stations/${station}/meetings`, outsider, meeting())).statusCode).toBe(404);
+    const n = await ctx.db.execute<{ n: string }>(sql`select count(*) as n from deliberation_meetings`);
+    expect(Number(n.rows[0]!.n)).toBe(0);
+  });
+
+  it('a meeting from call to followed-up action: agenda topic, registration, sign-in with a proxy, minutes, resolution, action done', async () => {
+    const topic = (await api('POST', `/stations/${station}/topics`, resident, { title: '加装电梯' })).json()
+      .id as number;
+    const created = await api(
+      'POST',
+      `/stations/${station}/meetings`,
+      chair,
+      meeting({ agenda: [{ title: '加装电梯方案', topicId: topic }] }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as number;
+    expect((await api('GET', `/topics/${topic}`, chair)).json().status).toBe('onAgenda');
+
+    // Invited by building: the building 1 resident sees it, the building 2 neighbour does not.
+    expect((await api('GET', `/meetings/${id}`, resident)).statusCode).toBe(200);
+    expect((await api('GET', `/meetings/${id}`, neighbour)).statusCode).toBe(404);
+    expect((await api('GET', `/stations/${station}/meetings`, neighbour)).json().items).toEqual([]);
+
+    expect((await api('POST', `/meetings/${id}/registrations`, resident)).statusCode).toBe(200);
+    const full = await api('POST', `/meetings/${id}/registrations`, chair);
+    expect(full.statusCode).toBe(409); // capacity 1
+
+    const proxyless = await api('POST', `/meetings/${id}/sign-ins`, member, {
+      name: '王小明',
+      forResidentId: residentIds[1],
+    });
+    expect(proxyless.statusCode).toBe(400);
+    expect(proxyless.json().errors[0].path).toBe('proxyAuthorisation');
+    expect(
+      (await api('POST', `/meetings/${id}/sign-ins`, resident, { residentId: residentIds[0] })).statusCode,
+    ).toBe(403);
+    expect(
+      (await api('POST', `/meetings/${id}/sign-ins`, member, { residentId: residentIds[0] })).statusCode,
+    ).toBe(201);
+    expect(
+      (await api('POST', `/meetings/${id}/sign-ins`, member, { residentId: residentIds[0] })).statusCode,
+    ).toBe(409);
+    const proxy = await api('POST', `/meetings/${id}/sign-ins`, member, {
+      name: '王小明',
+      forResidentId: residentIds[1],
+      proxyAuthorisation: '委托书（2026-11-20 签字），见附件',
+    });
+    expect(proxy.statusCode, proxy.body).toBe(201);
+    expect(
+      (await api('POST', `/meetings/${id}/sign-ins`, member, { name: '物业赵经理', organisation: '物业' }))
+        .statusCode,
+    ).toBe(201);
+
+    expect(
+      (await api('PUT', `/meetings/${id}/minutes`, chair, { minutes: '到会12户，同意加装。' })).statusCode,
+    ).toBe(200);
+    const resolution = (
+      await api('POST', `/meetings/${id}/resolutions`, chair, { text: '同意1幢加装电梯，下月表决' })
+    ).json().id;
+    const action = await api('POST', `/meetings/${id}/actions`, chair, {
+      title: '联系电梯厂家报价',
+      ownerName: '王建国',
+      ownerUserId: null,
+      dueOn: '2026-12-31',
+      topicId: topic,
+      resolutionId: resolution,
+    });
+    expect(action.statusCode, action.body).toBe(201);
+    const badDue = await api('POST', `/meetings/${id}/actions`, chair, {
+      title: 'x',
+      ownerName: 'y',
+      dueOn: '2026-02-30',
+    });
+    expect(badDue.statusCode).toBe(400);
+
+    const seenByStaff = (await api('GET', `/meetings/${id}`, chair)).json();
+    expect(seenByStaff).toMatchObject({
+      status: 'held',
+      attended: 3,
+      registered: 1,
+      minutes: '到会12户，同意加装。',
+    });
+    expect(seenByStaff.attendance[1]).toMatchObject({
+      name: '王小明',
+      proxyAuthorisation: '委托书（2026-11-20 签字），见附件',
+    });
+    expect((await api('GET', `/meetings/${id}`, resident)).json().attendance).toBeNull();
+
+    const actionId = action.json().id as number;
+    expect((await api('POST', `/actions/${actionId}/done`, resident, { note: '' })).statusCode).toBe(403);
+    const done = await api('POST', `/actions/${actionId}/done`, chair, { note: '已收到三家报价' });
+    expect(done.json()).toMatchObject({ status: 'done', doneNote: '已收到三家报价' });
+    expect((await api('POST', `/actions/${actionId}/done`, chair, { note: '' })).statusCode).toBe(409);
+    const onTopic = (await api('GET', `/topics/${topic}`, resident)).json();
+    expect(onTopic.actions).toHaveLength(1);
+    expect(onTopic.actions[0].status).toBe('done');
+  });
+});
