@@ -2,6 +2,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Db } from '../../server/db/client.ts';
 import type { AuditActor } from '../audit/index.ts';
 import type { ModuleManifest } from '../manifest.ts';
+import { conventionsRoutes } from './conventions.routes.ts';
 import { meetingsRoutes } from './meetings.routes.ts';
 import { spaceRoutes } from './space.routes.ts';
 import { topicsRoutes } from './topics.routes.ts';
@@ -35,6 +36,7 @@ export const deliberationModule: ModuleManifest = {
     await app.register(votesRoutes);
     await app.register(meetingsRoutes);
     await app.register(spaceRoutes);
+    await app.register(conventionsRoutes);
   },
   jobs: deliberationJobs,
 };

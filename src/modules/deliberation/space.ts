@@ -157,15 +157,13 @@ export async function joinGroup(ctx: AuthedCtx, spaceTopicId: number) {
         detail: { zh: '您已在该小组中', en: 'You are in this group already' },
       });
     }
-    await tx
-      .insert(spaceMembers)
-      .values({
-        stationId: topic.stationId,
-        meetingId: topic.meetingId,
-        spaceTopicId,
-        slotId,
-        userId: ctx.user.userId,
-      });
+    await tx.insert(spaceMembers).values({
+      stationId: topic.stationId,
+      meetingId: topic.meetingId,
+      spaceTopicId,
+      slotId,
+      userId: ctx.user.userId,
+    });
     await audit(ctx, station, 'group.join', topic.meetingId, {
       spaceTopicId,
       from: left[0]?.spaceTopicId ?? null,

@@ -2,6 +2,7 @@
 // only through their own index files; this file exists for the ORM and migrations.
 export * from '../../modules/accounts/accounts.tables.ts';
 export * from '../../modules/audit/audit.tables.ts';
+export * from '../../modules/deliberation/conventions.tables.ts';
 export * from '../../modules/deliberation/meetings.tables.ts';
 export * from '../../modules/deliberation/space.tables.ts';
 export * from '../../modules/deliberation/topics.tables.ts';
