@@ -170,5 +170,14 @@ describe('meetings', () => {
     const onTopic = (await api('GET', `/topics/${topic}`, resident)).json();
     expect(onTopic.actions).toHaveLength(1);
     expect(onTopic.actions[0].status).toBe('done');
+
+    // The formal submission for a higher channel gathers it all; residents cannot export it.
+    expect((await api('GET', `/topics/${topic}/submission`, resident)).statusCode).toBe(404);
+    const submission = (await api('GET', `/topics/${topic}/submission`, chair)).json();
+    expect(submission.topic).toMatchObject({ title: '加装电梯', source: 'resident' });
+    expect(submission.meetings).toEqual([
+      expect.objectContaining({ attended: 3, proxies: 1, minutes: '到会12户，同意加装。', resolutions: [] }),
+    ]);
+    expect(submission.actions[0]).toMatchObject({ title: '联系电梯厂家报价', status: 'done' });
   });
 });

@@ -59,15 +59,13 @@ export async function draftConvention(
       .insert(conventions)
       .values({ stationId: station.id, title: input.title, createdBy: ctx.user.userId })
       .returning();
-    await tx
-      .insert(conventionVersions)
-      .values({
-        stationId: station.id,
-        conventionId: c!.id,
-        version: 1,
-        body: input.body,
-        createdBy: ctx.user.userId,
-      });
+    await tx.insert(conventionVersions).values({
+      stationId: station.id,
+      conventionId: c!.id,
+      version: 1,
+      body: input.body,
+      createdBy: ctx.user.userId,
+    });
     await audit(ctx, station, 'draft', c!.id, { title: input.title, version: 1 })(tx);
     return { id: c!.id };
   });

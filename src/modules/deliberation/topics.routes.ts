@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
 import { ZStationParam } from '../../shared/limits.ts';
+import { topicSubmission, ZSubmission } from './submission.ts';
 import {
   ZMoveTopic,
   ZRaiseTopic,
@@ -93,5 +94,18 @@ export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => moveTopic(authed(req), req.params.topicId, req.body),
+  );
+  app.get(
+    '/topics/:topicId/submission',
+    {
+      schema: {
+        tags,
+        summary:
+          'The formal submission of a topic for 人大代表联络站 / 政协: the topic, its meetings, minutes, resolutions, votes and action items',
+        params: ZTopicParam,
+        response: { 200: ZSubmission },
+      },
+    },
+    async (req) => topicSubmission(authed(req), req.params.topicId),
   );
 };
