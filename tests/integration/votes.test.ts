@@ -333,14 +333,23 @@ describe('votes', () => {
         userAgent: 'test',
         path: city.east.compound.stationPath,
       });
-    const [e1, e2, e3] = [await electorOf(open, hh[8]!), await electorOf(open, hh[9]!), await electorOf(closing, hh[8]!)];
+    const [e1, e2, e3] = [
+      await electorOf(open, hh[8]!),
+      await electorOf(open, hh[9]!),
+      await electorOf(closing, hh[8]!),
+    ];
     await ctx.call('POST', `/api/v1/votes/${closing}/close`, chair);
     // Queued together: the first goes alone, the next two share a batch that the closed vote's ballot fails.
     const results = await Promise.allSettled([write(open, e1), write(open, e2), write(closing, e3)]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
-    const reason = (results[2] as PromiseRejectedResult).reason as { code?: string; cause?: { code?: string } };
+    const reason = (results[2] as PromiseRejectedResult).reason as {
+      code?: string;
+      cause?: { code?: string };
+    };
     expect(reason.code ?? reason.cause?.code).toBe('LV001');
-    const [n] = await q<{ n: string }>(sql`select count(*) as n from deliberation_ballots where vote_id = ${open}`);
+    const [n] = await q<{ n: string }>(
+      sql`select count(*) as n from deliberation_ballots where vote_id = ${open}`,
+    );
     expect(Number(n!.n)).toBe(2);
   });
 });

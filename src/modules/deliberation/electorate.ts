@@ -55,13 +55,14 @@ export async function snapshotElectorate(
   const inScope = sql`select h.id, h.building_id, h.label, h.sort_key, h.area_cm2 from places_households h
     where h.station_id = ${vote.stationId} and ${scopeFilter(vote.scope, vote.scopeIds)}`;
   const head = sql`insert into deliberation_electors
-    (station_id, vote_id, key, resident_id, user_id, household_ids, building_ids, label, area_cm2)`;
+    (station_id, vote_id, key, resident_id, user_id, household_ids, building_ids, label, area_cm2, sort_key)`;
   const fixed = sql`${vote.stationId}::bigint, ${vote.id}::bigint`;
   let statement: ReturnType<typeof sql>;
   switch (vote.electorate) {
     case 'households':
       statement = sql`${head} with hh as (${inScope})
-        select ${fixed}, 'h' || hh.id, v.resident_id, null::bigint, array[hh.id], array[hh.building_id], hh.label, hh.area_cm2
+        select ${fixed}, 'h' || hh.id, v.resident_id, null::bigint, array[hh.id], array[hh.building_id], hh.label,
+          hh.area_cm2, hh.sort_key
         from hh left join people_household_members v on v.household_id = hh.id and v.is_voter`;
       break;
     case 'owners':
@@ -71,14 +72,14 @@ export async function snapshotElectorate(
           where m.relation = 'owner' order by m.household_id, m.is_voter desc, m.id)
         select ${fixed}, coalesce('r' || ow.resident_id, 'h' || hh.id), ow.resident_id, null::bigint,
           array_agg(hh.id order by hh.sort_key), array_agg(distinct hh.building_id),
-          string_agg(hh.label, '、' order by hh.sort_key), sum(hh.area_cm2)
+          string_agg(hh.label, '、' order by hh.sort_key), sum(hh.area_cm2), min(hh.sort_key)
         from hh left join ow on ow.household_id = hh.id
         group by coalesce('r' || ow.resident_id, 'h' || hh.id), ow.resident_id`;
       break;
     case 'adults':
       statement = sql`${head} with hh as (${inScope})
         select ${fixed}, 'r' || r.id, r.id, null::bigint, array_agg(hh.id order by hh.sort_key),
-          array_agg(distinct hh.building_id), string_agg(hh.label, '、' order by hh.sort_key), 0
+          array_agg(distinct hh.building_id), string_agg(hh.label, '、' order by hh.sort_key), 0, min(hh.sort_key)
         from hh join people_household_members m on m.household_id = hh.id
         join people_residents r on r.id = m.resident_id
         where r.birth_year is null or r.birth_year <= ${Number(today.slice(0, 4)) - 18}
@@ -87,7 +88,7 @@ export async function snapshotElectorate(
     case 'council':
       statement = sql`${head}
         select distinct on (k.key) ${fixed}, k.key, m.resident_id, coalesce(m.user_id, r.user_id),
-          '{}'::bigint[], '{}'::bigint[], m.name, 0
+          '{}'::bigint[], '{}'::bigint[], m.name, 0, m.name
         from stations_council_members m
         join stations_council_terms t on t.id = m.term_id
         left join people_residents r on r.id = m.resident_id

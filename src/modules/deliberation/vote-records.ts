@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
 import { escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
+import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { can } from '../accounts/index.ts';
 import { receiptHash } from './cast-ballot.ts';
@@ -22,59 +23,54 @@ export async function listElectors(
 ): Promise<z.infer<typeof ZElectors>> {
   const { vote, read, manage, enter, collect } = await voteFor(ctx, voteId);
   if (!(read || manage || enter || collect)) throw new AppError('NOT_FOUND');
+  const after = decodeCursor<[string, number]>(query.cursor, ['string', 'number']);
   const like = query.q ? `%${escapeLike(query.q)}%` : null;
+  // A building leader alone sees the heads whose every household is in a building they collect in.
+  let collectsIn: number[] | null = null;
+  if (!(read || manage || enter)) {
+    const buildings = await ctx.db.execute<{ id: string; path: string }>(
+      sql`select id, path from places_buildings where station_id = ${vote.stationId}`,
+    );
+    collectsIn = buildings.rows
+      .filter((b) => can(ctx.user, 'ballot.collect', { stationId: vote.stationId, path: b.path }))
+      .map((b) => Number(b.id));
+  }
   const result = await ctx.db.execute<{
     id: string;
     key: string;
     label: string;
     area_cm2: string;
+    sort_key: string;
     name: string | null;
     channel: 'online' | 'paper' | 'door' | null;
     choices: string[] | null;
-    building_ids: string[];
   }>(sql`
-    select e.id, e.key, e.label, e.area_cm2, coalesce(r.name, u.display_name) as name, b.channel, b.choices,
-      e.building_ids
+    select e.id, e.key, e.label, e.area_cm2, e.sort_key, coalesce(r.name, u.display_name) as name, b.channel, b.choices
     from deliberation_electors e
     left join people_residents r on r.id = e.resident_id
     left join accounts_users u on u.id = e.user_id
-    left join deliberation_ballots b on b.elector_id = e.id
-    where e.vote_id = ${vote.id} and e.id > ${query.cursor ?? 0}
+    left join deliberation_ballots b on b.vote_id = e.vote_id and b.elector_id = e.id
+    where e.vote_id = ${vote.id}
+      ${after ? sql`and (e.sort_key, e.id) > (${after[0]}, ${after[1]}::bigint)` : sql``}
       ${query.buildingId ? sql`and ${query.buildingId}::bigint = any(e.building_ids)` : sql``}
+      ${collectsIn ? sql`and cardinality(e.building_ids) > 0 and e.building_ids <@ ${`{${collectsIn.join(',')}}`}::bigint[]` : sql``}
       ${like ? sql`and (e.label like ${like} or r.name like ${like})` : sql``}
-    order by e.id limit ${query.limit + 1}`);
-  // A building leader alone sees the electors of the buildings they collect in.
-  let rows = result.rows;
-  if (!(read || manage || enter)) {
-    const paths = await ctx.db.execute<{ id: string; path: string }>(
-      sql`select id, path from places_buildings where station_id = ${vote.stationId}`,
-    );
-    const mine = new Set(
-      paths.rows
-        .filter((b) => can(ctx.user, 'ballot.collect', { stationId: vote.stationId, path: b.path }))
-        .map((b) => String(b.id)),
-    );
-    rows = rows.filter(
-      (r) => r.building_ids.length > 0 && r.building_ids.every((id) => mine.has(String(id))),
-    );
-  }
-  const page = result.rows.slice(0, query.limit);
-  const shown = new Set(rows.map((r) => r.id));
-  return {
-    items: page
-      .filter((r) => shown.has(r.id))
-      .map((r) => ({
-        id: Number(r.id),
-        key: r.key,
-        label: r.label,
-        areaM2: areaText(BigInt(r.area_cm2)),
-        name: r.name,
-        voted: r.channel !== null,
-        channel: r.channel,
-        choices: vote.secret ? null : r.choices,
-      })),
-    nextCursor: result.rows.length > query.limit ? String(page[page.length - 1]?.id) : null,
-  };
+    order by e.sort_key, e.id limit ${query.limit + 1}`);
+  return toPage(
+    result.rows,
+    query.limit,
+    (r) => [r.sort_key, Number(r.id)],
+    (r) => ({
+      id: Number(r.id),
+      key: r.key,
+      label: r.label,
+      areaM2: areaText(BigInt(r.area_cm2)),
+      name: r.name,
+      voted: r.channel !== null,
+      channel: r.channel,
+      choices: vote.secret ? null : r.choices,
+    }),
+  );
 }
 
 /** A voter checks a receipt: counted (with their choices), superseded by a later ballot, or unknown. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, ZBodyId, ZId } from '../../shared/limits.ts';
+import { text, ZBodyId, ZId, ZPageQuery } from '../../shared/limits.ts';
 import { ZThresholds } from './recount-file.ts';
 import { VOTE_METHODS, VOTE_RULES } from './tally.ts';
 import { BALLOT_CHANNELS, ELECTORATES, VOTE_SCOPES, VOTE_STATUSES } from './votes.tables.ts';
@@ -72,6 +72,8 @@ export const ZVoteSummary = z.object({
   rule: z.enum(VOTE_RULES),
   closesAt: z.string(),
   passed: z.boolean().nullable(),
+  /** Whether the signed-in person has a counted ballot for every head they may cast for; null: not a voter. */
+  voted: z.boolean().nullable(),
 });
 
 export const ZVote = ZVoteSummary.extend({
@@ -107,7 +109,7 @@ export const ZCastReceipt = z.object({
 export const ZElectorQuery = z.object({
   q: text(50).optional(),
   buildingId: ZId.optional(),
-  cursor: z.coerce.number().int().min(0).optional(),
+  cursor: ZPageQuery.shape.cursor,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const ZElectors = z.object({

@@ -106,8 +106,11 @@ export const electors = pgTable(
     buildingIds: bigint('building_ids', { mode: 'number' }).array().notNull(),
     label: text('label').notNull(),
     areaCm2: bigint('area_cm2', { mode: 'bigint' }).notNull(),
+    /** Building, unit, room order (the first household's), so the desk and door-to-door go floor by floor. */
+    sortKey: text('sort_key').notNull().default(''),
   },
   (t) => [
+    index('deliberation_electors_sort_idx').on(t.voteId, t.sortKey, t.id),
     uniqueIndex('deliberation_electors_vote_key_uq').on(t.voteId, t.key),
     // "Whom may I cast for?" on every ballot: by vote and resident, or vote and account.
     index('deliberation_electors_resident_idx').on(t.voteId, t.residentId),

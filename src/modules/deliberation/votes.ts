@@ -220,8 +220,9 @@ export async function closeDueVotes(db: DbOrTx, actor: AuditActor) {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function summary(v: VoteRow): z.infer<typeof ZVoteSummary> {
+function summary(v: VoteRow, voted: boolean | null = null): z.infer<typeof ZVoteSummary> {
   return {
+    voted,
     id: v.id,
     title: v.title,
     status: v.status,
@@ -243,7 +244,15 @@ export async function listVotes(ctx: AuthedCtx, stationId: number) {
     .where(and(eq(votes.stationId, stationId), staff ? undefined : ne(votes.status, 'draft')))
     .orderBy(desc(votes.id))
     .limit(200);
-  return { items: rows.map(summary), canCreate: abilities.manage };
+  const mine = await ctx.db.execute<{ vote_id: string; voted: boolean }>(sql`
+    select e.vote_id, bool_and(b.id is not null) as voted from deliberation_electors e
+    left join deliberation_ballots b on b.vote_id = e.vote_id and b.elector_id = e.id
+    where e.vote_id = any(${`{${rows.map((r) => r.id).join(',')}}`}::bigint[])
+      and (e.user_id = ${ctx.user.userId} or e.resident_id in (select r.id from people_residents r
+        where r.user_id = ${ctx.user.userId} and r.station_id = ${stationId} and r.verified_at is not null))
+    group by e.vote_id`);
+  const votedIn = new Map(mine.rows.map((m) => [Number(m.vote_id), m.voted]));
+  return { items: rows.map((r) => summary(r, votedIn.get(r.id) ?? null)), canCreate: abilities.manage };
 }
 
 export async function getVote(ctx: AuthedCtx, voteId: number): Promise<z.infer<typeof ZVote>> {
@@ -268,7 +277,7 @@ export async function getVote(ctx: AuthedCtx, voteId: number): Promise<z.infer<t
       ? null
       : await turnout(ctx.db, vote.id);
   return {
-    ...summary(vote),
+    ...summary(vote, mine.length === 0 ? null : mine.every((m) => m.voted)),
     stationId: vote.stationId,
     body: vote.body,
     topicId: vote.topicId,

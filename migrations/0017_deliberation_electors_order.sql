@@ -1,0 +1,2 @@
+ALTER TABLE "deliberation_electors" ADD COLUMN "sort_key" text DEFAULT '' NOT NULL;--> statement-breakpoint
+CREATE INDEX "deliberation_electors_sort_idx" ON "deliberation_electors" USING btree ("vote_id","sort_key","id");
