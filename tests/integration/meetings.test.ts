@@ -158,6 +158,8 @@ describe('meetings', () => {
     });
     expect(seenByStaff.attendance[1]).toMatchObject({
       name: '王小明',
+      forResidentId: residentIds[1],
+      forResidentName: expect.any(String),
       proxyAuthorisation: '委托书（2026-11-20 签字），见附件',
     });
     expect((await api('GET', `/meetings/${id}`, resident)).json().attendance).toBeNull();
@@ -169,6 +171,8 @@ describe('meetings', () => {
     expect((await api('POST', `/actions/${actionId}/done`, chair, { note: '' })).statusCode).toBe(409);
     const onTopic = (await api('GET', `/topics/${topic}`, resident)).json();
     expect(onTopic.actions).toHaveLength(1);
+    expect(onTopic.meetings).toEqual([expect.objectContaining({ id, title: '1幢加装电梯议事会', kind: 'residents' })]);
+    expect(onTopic.supportThreshold).toBe(10);
     expect(onTopic.actions[0].status).toBe('done');
 
     // The formal submission for a higher channel gathers it all; residents cannot export it.

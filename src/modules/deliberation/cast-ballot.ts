@@ -10,6 +10,7 @@ import { stationPlace } from '../places/index.ts';
 import { photoRequired, storePhoto } from '../requests/index.ts';
 import { writeBallotBatched } from './ballot-writer.ts';
 import { optionKeys } from './count-vote.ts';
+import { fieldError } from './refusals.ts';
 import { NO, YES } from './tally.ts';
 import { isStationResident, type VoteRow, voteFor } from './vote-access.ts';
 import type { ZEnteredBallot, ZOnlineBallot } from './votes.schema.ts';
@@ -22,9 +23,6 @@ import { electors } from './votes.tables.ts';
  * so any number of concurrent ballots for one household leave exactly one. The database refuses ballots
  * once the vote is closed (migration 0013). Every ballot gets a new receipt code, shown once.
  */
-
-const field = (path: string, zh: string, en: string) =>
-  new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
 
 /** Option keys never change once a vote is open, so they are kept per vote. */
 const optionCache = new Map<number, string[]>();
@@ -43,13 +41,14 @@ export function checkChoices(
   options: readonly string[],
   choices: readonly string[],
 ) {
-  if (new Set(choices).size !== choices.length) throw field('choices', '选项重复', 'A choice is repeated');
+  if (new Set(choices).size !== choices.length)
+    throw fieldError('choices', '选项重复', 'A choice is repeated');
   if (choices.some((c) => !options.includes(c))) {
-    throw field('choices', '所选选项不存在', 'A chosen option does not exist');
+    throw fieldError('choices', '所选选项不存在', 'A chosen option does not exist');
   }
   const max = vote.method === 'multi' ? vote.maxChoices : 1;
   if (choices.length > max) {
-    throw field('choices', `最多可选 ${max} 项`, `Choose at most ${max}`);
+    throw fieldError('choices', `最多可选 ${max} 项`, `Choose at most ${max}`);
   }
 }
 
@@ -204,7 +203,11 @@ export async function castOnline(ctx: AuthedCtx, voteId: number, input: z.infer<
     if (!candidates.includes(input.electorId)) throw new AppError('NOT_IN_ELECTORATE');
     electorId = input.electorId;
   } else if (candidates.length > 1) {
-    throw field('electorId', '您可为多户投票，请选择为哪一户投票', 'You vote for several heads: choose one');
+    throw fieldError(
+      'electorId',
+      '您可为多户投票，请选择为哪一户投票',
+      'You vote for several heads: choose one',
+    );
   }
   refuseUnlessOpen(v);
   checkChoices(v, v.method === 'yesNo' ? yesNoKeys : await optionsOf(ctx.db, v), input.choices);
@@ -245,7 +248,11 @@ export async function enterBallot(
     .from(electors)
     .where(and(eq(electors.id, input.electorId), eq(electors.voteId, vote.id)));
   if (!elector) {
-    throw field('electorId', '该户/该人不在本次表决的投票人名单中', 'Not on the list of voters of this vote');
+    throw fieldError(
+      'electorId',
+      '该户/该人不在本次表决的投票人名单中',
+      'Not on the list of voters of this vote',
+    );
   }
   if (channel === 'door' && !(await collectorCovers(ctx, vote.stationId, elector.buildingIds))) {
     throw new AppError('FORBIDDEN', {
@@ -253,7 +260,7 @@ export async function enterBallot(
     });
   }
   if (input.proxyName && !input.proxyAuthorisation) {
-    throw field(
+    throw fieldError(
       'proxyAuthorisation',
       '代为投票须登记书面委托书',
       'A proxy must hold a written authorisation',

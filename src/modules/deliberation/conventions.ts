@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { recordAudit } from '../audit/index.ts';
 import { chinaDate } from '../stations/index.ts';
 import { breaches, conventions, conventionVersions } from './conventions.tables.ts';
+import { auditAt, fieldError } from './refusals.ts';
 import { abilitiesAt, isStationResident } from './vote-access.ts';
 import { votes } from './votes.tables.ts';
 
@@ -12,9 +12,6 @@ import { votes } from './votes.tables.ts';
  * (the published version before it is superseded, never edited); breaches recorded against the version in
  * force and referred to the enforcing department. Residents read published versions only.
  */
-
-const field = (path: string, zh: string, en: string) =>
-  new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
 
 async function access(ctx: AuthedCtx, stationId: number) {
   const abilities = await abilitiesAt(ctx, stationId);
@@ -27,24 +24,6 @@ async function conventionFor(ctx: AuthedCtx, conventionId: number) {
   const [c] = await ctx.db.select().from(conventions).where(eq(conventions.id, conventionId));
   if (!c) throw new AppError('NOT_FOUND');
   return { convention: c, ...(await access(ctx, c.stationId)) };
-}
-
-function audit(
-  ctx: AuthedCtx,
-  station: { id: number; path: string },
-  action: string,
-  id: number,
-  summary = {},
-) {
-  return (tx: Parameters<typeof recordAudit>[0]) =>
-    recordAudit(tx, ctx, {
-      action: `convention.${action}`,
-      subjectType: 'convention',
-      subjectId: id,
-      stationId: station.id,
-      path: station.path,
-      summary,
-    });
 }
 
 export async function draftConvention(
@@ -66,7 +45,12 @@ export async function draftConvention(
       body: input.body,
       createdBy: ctx.user.userId,
     });
-    await audit(ctx, station, 'draft', c!.id, { title: input.title, version: 1 })(tx);
+    await auditAt(
+      ctx,
+      station,
+      'convention',
+      'convention',
+    )('draft', c!.id, { title: input.title, version: 1 })(tx);
     return { id: c!.id };
   });
 }
@@ -90,7 +74,7 @@ export async function draftVersion(ctx: AuthedCtx, conventionId: number, body: s
     await tx
       .insert(conventionVersions)
       .values({ stationId: convention.stationId, conventionId, version, body, createdBy: ctx.user.userId });
-    await audit(ctx, station, 'draftVersion', conventionId, { version })(tx);
+    await auditAt(ctx, station, 'convention', 'convention')('draftVersion', conventionId, { version })(tx);
     return { version };
   });
 }
@@ -114,12 +98,14 @@ export async function linkVote(ctx: AuthedCtx, conventionId: number, version: nu
     .select({ id: votes.id, method: votes.method })
     .from(votes)
     .where(and(eq(votes.id, voteId), eq(votes.stationId, convention.stationId)));
-  if (!vote) throw field('voteId', '找不到本站的该表决', 'No such vote at this station');
+  if (!vote) throw fieldError('voteId', '找不到本站的该表决', 'No such vote at this station');
   if (vote.method !== 'yesNo')
-    throw field('voteId', '公约须以赞成/反对式表决通过', 'A convention is adopted by a yes / no vote');
+    throw fieldError('voteId', '公约须以赞成/反对式表决通过', 'A convention is adopted by a yes / no vote');
   return ctx.db.transaction(async (tx) => {
     await tx.update(conventionVersions).set({ voteId }).where(eq(conventionVersions.id, draft.id));
-    await audit(ctx, station, 'linkVote', conventionId, { version, voteId })(tx);
+    await auditAt(ctx, station, 'convention', 'convention')('linkVote', conventionId, { version, voteId })(
+      tx,
+    );
     return { ok: true as const };
   });
 }
@@ -150,7 +136,12 @@ export async function publishVersion(ctx: AuthedCtx, conventionId: number, versi
       .update(conventionVersions)
       .set({ status: 'published', publishedAt: new Date() })
       .where(eq(conventionVersions.id, draft.id));
-    await audit(ctx, station, 'publish', conventionId, { version, voteId: draft.voteId })(tx);
+    await auditAt(
+      ctx,
+      station,
+      'convention',
+      'convention',
+    )('publish', conventionId, { version, voteId: draft.voteId })(tx);
     return { ok: true as const };
   });
 }
@@ -240,7 +231,7 @@ export async function recordBreach(
   const { convention, manage, read, station } = await conventionFor(ctx, conventionId);
   if (!manage && !read) throw new AppError('FORBIDDEN');
   if (input.occurredOn > chinaDate())
-    throw field('occurredOn', '日期不能晚于今天', 'The day cannot be in the future');
+    throw fieldError('occurredOn', '日期不能晚于今天', 'The day cannot be in the future');
   const [inForce] = await ctx.db
     .select({ version: max(conventionVersions.version) })
     .from(conventionVersions)
@@ -263,9 +254,12 @@ export async function recordBreach(
         reportedBy: ctx.user.userId,
       })
       .returning({ id: breaches.id });
-    await audit(ctx, station, 'breach', conventionId, { breachId: row!.id, occurredOn: input.occurredOn })(
-      tx,
-    );
+    await auditAt(
+      ctx,
+      station,
+      'convention',
+      'convention',
+    )('breach', conventionId, { breachId: row!.id, occurredOn: input.occurredOn })(tx);
     return { id: row!.id };
   });
 }
@@ -297,7 +291,12 @@ export async function moveBreach(
           : { status: 'resolved', resolvedAt: new Date(), note: move.note || b.note },
       )
       .where(eq(breaches.id, breachId));
-    await audit(ctx, station, move.to === 'referred' ? 'refer' : 'resolve', b.conventionId, {
+    await auditAt(
+      ctx,
+      station,
+      'convention',
+      'convention',
+    )(move.to === 'referred' ? 'refer' : 'resolve', b.conventionId, {
       breachId,
       ...(move.to === 'referred' ? { department: move.department } : {}),
     })(tx);

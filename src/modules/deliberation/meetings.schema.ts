@@ -103,6 +103,8 @@ export const ZMeeting = ZMeetingSummary.extend({
         name: z.string(),
         organisation: z.string().nullable(),
         forResidentId: z.number().nullable(),
+        /** The name of the resident a proxy stands for. */
+        forResidentName: z.string().nullable(),
         proxyAuthorisation: z.string().nullable(),
         signedInAt: z.string(),
       }),

@@ -22,14 +22,13 @@ import {
   registrations,
   resolutions,
 } from './meetings.tables.ts';
+import { fieldError } from './refusals.ts';
 import { topics } from './topics.tables.ts';
 import { abilitiesAt, isStationResident } from './vote-access.ts';
 
 /** Meetings: called, registered for, signed into at the door, minuted, resolved, followed up. */
 
 type Meeting = typeof meetings.$inferSelect;
-const field = (path: string, zh: string, en: string) =>
-  new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
 
 /** The buildings of the user's households at the station (for invitations by building). */
 async function myBuildings(db: DbOrTx, userId: number, stationId: number) {
@@ -67,7 +66,7 @@ export async function createMeeting(
   if (!manage && !read) throw new AppError('NOT_FOUND');
   if (!manage) throw new AppError('FORBIDDEN');
   if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) {
-    throw field('endsAt', '结束时间必须晚于开始时间', 'The meeting must end after it starts');
+    throw fieldError('endsAt', '结束时间必须晚于开始时间', 'The meeting must end after it starts');
   }
   return ctx.db.transaction(async (tx) => {
     const topicIds = input.agenda.flatMap((a) => (a.topicId ? [a.topicId] : []));
@@ -77,7 +76,7 @@ export async function createMeeting(
         .from(topics)
         .where(and(eq(topics.stationId, station.id), inArray(topics.id, topicIds)));
       if (found.length !== new Set(topicIds).size)
-        throw field('agenda', '议程中有不属于本站的议题', 'An agenda topic is not this station’s');
+        throw fieldError('agenda', '议程中有不属于本站的议题', 'An agenda topic is not this station’s');
       // A proposed topic put on a meeting's agenda is on the agenda.
       const proposed = found.filter((t) => t.status === 'proposed').map((t) => t.id);
       if (proposed.length > 0) {
@@ -189,7 +188,16 @@ export async function getMeeting(ctx: AuthedCtx, meetingId: number): Promise<z.i
       .select({ id: registrations.id })
       .from(registrations)
       .where(and(eq(registrations.meetingId, meetingId), eq(registrations.userId, ctx.user.userId))),
-    ctx.db.select().from(attendance).where(eq(attendance.meetingId, meetingId)).orderBy(asc(attendance.id)),
+    ctx.db
+      .select({
+        row: attendance,
+        forResidentName: sql<
+          string | null
+        >`(select r.name from people_residents r where r.id = ${attendance.forResidentId})`,
+      })
+      .from(attendance)
+      .where(eq(attendance.meetingId, meetingId))
+      .orderBy(asc(attendance.id)),
     ctx.db
       .select()
       .from(resolutions)
@@ -216,11 +224,12 @@ export async function getMeeting(ctx: AuthedCtx, meetingId: number): Promise<z.i
     registeredByMe: mine.length > 0,
     attended: attended.length,
     attendance: found.staff
-      ? attended.map((a) => ({
+      ? attended.map(({ row: a, forResidentName }) => ({
           id: a.id,
           name: a.name,
           organisation: a.organisation,
           forResidentId: a.forResidentId,
+          forResidentName,
           proxyAuthorisation: a.proxyAuthorisation,
           signedInAt: a.signedInAt.toISOString(),
         }))
@@ -276,7 +285,7 @@ export async function signIn(ctx: AuthedCtx, meetingId: number, input: z.infer<t
   if (!may) throw new AppError('FORBIDDEN');
   if (meeting.status === 'cancelled') throw new AppError('INVALID_STATE');
   if (input.forResidentId && !input.proxyAuthorisation) {
-    throw field(
+    throw fieldError(
       'proxyAuthorisation',
       '代为参会须登记书面委托书',
       'A proxy must hold a written authorisation',
@@ -288,12 +297,12 @@ export async function signIn(ctx: AuthedCtx, meetingId: number, input: z.infer<t
       and id = any(${`{${[input.residentId, input.forResidentId].filter(Boolean).join(',')}}`}::bigint[])`);
     const byId = new Map(people.rows.map((r) => [Number(r.id), r]));
     if (input.residentId && !byId.has(input.residentId))
-      throw field('residentId', '找不到该居民', 'No such resident');
+      throw fieldError('residentId', '找不到该居民', 'No such resident');
     if (input.forResidentId && !byId.has(input.forResidentId)) {
-      throw field('forResidentId', '找不到被代理的居民', 'No such resident to stand for');
+      throw fieldError('forResidentId', '找不到被代理的居民', 'No such resident to stand for');
     }
     const name = input.residentId ? byId.get(input.residentId)?.name : input.name;
-    if (!name) throw field('name', '请填写参会人姓名', 'Name the person signing in');
+    if (!name) throw fieldError('name', '请填写参会人姓名', 'Name the person signing in');
     const [row] = await tx
       .insert(attendance)
       .values({
@@ -363,13 +372,14 @@ export async function addResolution(ctx: AuthedCtx, meetingId: number, input: z.
         .select({ id: agendaItems.id })
         .from(agendaItems)
         .where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, meetingId)));
-      if (!item) throw field('agendaItemId', '该议程不属于本次会议', 'Not an item of this meeting’s agenda');
+      if (!item)
+        throw fieldError('agendaItemId', '该议程不属于本次会议', 'Not an item of this meeting’s agenda');
     }
     if (input.voteId) {
       const found = await tx.execute(
         sql`select 1 from deliberation_votes where id = ${input.voteId} and station_id = ${meeting.stationId}`,
       );
-      if ((found.rowCount ?? 0) === 0) throw field('voteId', '找不到该表决', 'No such vote');
+      if ((found.rowCount ?? 0) === 0) throw fieldError('voteId', '找不到该表决', 'No such vote');
     }
     const [row] = await tx
       .insert(resolutions)
@@ -401,14 +411,14 @@ export async function addAction(ctx: AuthedCtx, meetingId: number, input: z.infe
         .select({ id: topics.id })
         .from(topics)
         .where(and(eq(topics.id, input.topicId), eq(topics.stationId, meeting.stationId)));
-      if (!topic) throw field('topicId', '找不到该议题', 'No such topic');
+      if (!topic) throw fieldError('topicId', '找不到该议题', 'No such topic');
     }
     if (input.resolutionId) {
       const [r] = await tx
         .select({ id: resolutions.id })
         .from(resolutions)
         .where(and(eq(resolutions.id, input.resolutionId), eq(resolutions.meetingId, meetingId)));
-      if (!r) throw field('resolutionId', '该决议不属于本次会议', 'Not a resolution of this meeting');
+      if (!r) throw fieldError('resolutionId', '该决议不属于本次会议', 'Not a resolution of this meeting');
     }
     const [row] = await tx
       .insert(actionItems)

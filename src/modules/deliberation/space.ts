@@ -2,9 +2,9 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { recordAudit } from '../audit/index.ts';
 import { actionItems } from './meetings.tables.ts';
 import { meetingFor, presentAction } from './meetings.ts';
+import { auditAt, fieldError } from './refusals.ts';
 import type { ZPlan, ZSpaceBoard } from './space.schema.ts';
 import { spaceDots, spaceMembers, spacePlaces, spaceSlots, spaceTopics } from './space.tables.ts';
 
@@ -13,9 +13,6 @@ import { spaceDots, spaceMembers, spacePlaces, spaceSlots, spaceTopics } from '.
  * two feet), reports by each group's convener or recorder, dot votes, and action plans. Everyone the
  * meeting invites takes part; the one who runs deliberation lays out the grid.
  */
-
-const field = (path: string, zh: string, en: string) =>
-  new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
 
 async function spaceFor(ctx: AuthedCtx, meetingId: number) {
   const found = await meetingFor(ctx, meetingId);
@@ -27,24 +24,6 @@ async function topicFor(ctx: AuthedCtx, spaceTopicId: number) {
   const [topic] = await ctx.db.select().from(spaceTopics).where(eq(spaceTopics.id, spaceTopicId));
   if (!topic) throw new AppError('NOT_FOUND');
   return { topic, ...(await spaceFor(ctx, topic.meetingId)) };
-}
-
-function audit(
-  ctx: AuthedCtx,
-  station: { id: number; path: string },
-  action: string,
-  id: number,
-  summary = {},
-) {
-  return (tx: Parameters<typeof recordAudit>[0]) =>
-    recordAudit(tx, ctx, {
-      action: `space.${action}`,
-      subjectType: 'meeting',
-      subjectId: id,
-      stationId: station.id,
-      path: station.path,
-      summary,
-    });
 }
 
 /** A row of the grid (a time slot) or a column (a place), added by the one who runs the meeting. */
@@ -69,7 +48,7 @@ export async function addGridLine(ctx: AuthedCtx, meetingId: number, kind: 'slot
             .insert(spacePlaces)
             .values({ ...values, name })
             .returning({ id: spacePlaces.id });
-    await audit(ctx, station, `${kind}.add`, meetingId, { name })(tx);
+    await auditAt(ctx, station, 'space', 'meeting')(`${kind}.add`, meetingId, { name })(tx);
     return { id: row!.id };
   });
 }
@@ -83,7 +62,12 @@ export async function postSpaceTopic(ctx: AuthedCtx, meetingId: number, title: s
       .insert(spaceTopics)
       .values({ stationId: meeting.stationId, meetingId, title, convenerUserId: ctx.user.userId })
       .returning({ id: spaceTopics.id });
-    await audit(ctx, station, 'topic.post', meetingId, { spaceTopicId: row!.id, title })(tx);
+    await auditAt(
+      ctx,
+      station,
+      'space',
+      'meeting',
+    )('topic.post', meetingId, { spaceTopicId: row!.id, title })(tx);
     return { id: row!.id };
   });
 }
@@ -106,8 +90,8 @@ export async function placeSpaceTopic(
       .from(spacePlaces)
       .where(and(eq(spacePlaces.id, cell.placeId), eq(spacePlaces.meetingId, topic.meetingId))),
   ]);
-  if (!slot) throw field('slotId', '该时段不属于本次开放空间', 'Not a time slot of this Open Space');
-  if (!place) throw field('placeId', '该地点不属于本次开放空间', 'Not a place of this Open Space');
+  if (!slot) throw fieldError('slotId', '该时段不属于本次开放空间', 'Not a time slot of this Open Space');
+  if (!place) throw fieldError('placeId', '该地点不属于本次开放空间', 'Not a place of this Open Space');
   return ctx.db.transaction(async (tx) => {
     const members = await tx
       .select({ id: spaceMembers.id })
@@ -125,7 +109,12 @@ export async function placeSpaceTopic(
       .update(spaceTopics)
       .set({ slotId: cell.slotId, placeId: cell.placeId })
       .where(eq(spaceTopics.id, spaceTopicId));
-    await audit(ctx, station, 'topic.place', topic.meetingId, { spaceTopicId, ...cell })(tx);
+    await auditAt(
+      ctx,
+      station,
+      'space',
+      'meeting',
+    )('topic.place', topic.meetingId, { spaceTopicId, ...cell })(tx);
     return { ok: true as const };
   });
 }
@@ -164,7 +153,12 @@ export async function joinGroup(ctx: AuthedCtx, spaceTopicId: number) {
       slotId,
       userId: ctx.user.userId,
     });
-    await audit(ctx, station, 'group.join', topic.meetingId, {
+    await auditAt(
+      ctx,
+      station,
+      'space',
+      'meeting',
+    )('group.join', topic.meetingId, {
       spaceTopicId,
       from: left[0]?.spaceTopicId ?? null,
     })(tx);
@@ -192,7 +186,7 @@ export async function becomeRecorder(ctx: AuthedCtx, spaceTopicId: number) {
       .update(spaceTopics)
       .set({ recorderUserId: ctx.user.userId })
       .where(eq(spaceTopics.id, spaceTopicId));
-    await audit(ctx, station, 'group.recorder', topic.meetingId, { spaceTopicId })(tx);
+    await auditAt(ctx, station, 'space', 'meeting')('group.recorder', topic.meetingId, { spaceTopicId })(tx);
     return { ok: true as const };
   });
 }
@@ -213,7 +207,12 @@ export async function fileReport(ctx: AuthedCtx, spaceTopicId: number, report: s
       .update(spaceTopics)
       .set({ report, reportedAt: new Date() })
       .where(eq(spaceTopics.id, spaceTopicId));
-    await audit(ctx, station, 'group.report', topic.meetingId, { spaceTopicId, length: report.length })(tx);
+    await auditAt(
+      ctx,
+      station,
+      'space',
+      'meeting',
+    )('group.report', topic.meetingId, { spaceTopicId, length: report.length })(tx);
     return { ok: true as const };
   });
 }
@@ -227,7 +226,7 @@ export async function placeDots(
   const { meeting, station } = await spaceFor(ctx, meetingId);
   const total = dots.reduce((s, d) => s + d.dots, 0);
   if (total > meeting.dotsPerPerson) {
-    throw field(
+    throw fieldError(
       'dots',
       `每人最多 ${meeting.dotsPerPerson} 个点`,
       `At most ${meeting.dotsPerPerson} dots each`,
@@ -242,9 +241,9 @@ export async function placeDots(
     ).map((t) => t.id),
   );
   if (dots.some((d) => !topicIds.has(d.spaceTopicId)))
-    throw field('dots', '所选议题不属于本次开放空间', 'A topic is not of this Open Space');
+    throw fieldError('dots', '所选议题不属于本次开放空间', 'A topic is not of this Open Space');
   if (new Set(dots.map((d) => d.spaceTopicId)).size !== dots.length)
-    throw field('dots', '同一议题请合并点数', 'One entry per topic');
+    throw fieldError('dots', '同一议题请合并点数', 'One entry per topic');
   return ctx.db.transaction(async (tx) => {
     await tx
       .delete(spaceDots)
@@ -257,7 +256,7 @@ export async function placeDots(
           placed.map((d) => ({ stationId: meeting.stationId, meetingId, userId: ctx.user.userId, ...d })),
         );
     }
-    await audit(ctx, station, 'dots', meetingId, { total })(tx);
+    await auditAt(ctx, station, 'space', 'meeting')('dots', meetingId, { total })(tx);
     return { ok: true as const };
   });
 }
@@ -279,7 +278,12 @@ export async function addPlan(ctx: AuthedCtx, spaceTopicId: number, input: z.inf
         dueOn: input.dueOn,
       })
       .returning();
-    await audit(ctx, station, 'plan.add', topic.meetingId, { spaceTopicId, actionId: row!.id })(tx);
+    await auditAt(
+      ctx,
+      station,
+      'space',
+      'meeting',
+    )('plan.add', topic.meetingId, { spaceTopicId, actionId: row!.id })(tx);
     return presentAction(row!);
   });
 }

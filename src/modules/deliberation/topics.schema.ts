@@ -54,6 +54,18 @@ export const ZTopicDetail = ZTopic.extend({
   votes: z.array(z.object({ id: z.number(), title: z.string(), status: z.string() })),
   /** Action items decided on it, followed to done. */
   actions: z.array(ZAction),
+  /** Supporters that put a proposed topic on the agenda at this station. */
+  supportThreshold: z.number(),
+  /** Meetings that had it on their agenda. */
+  meetings: z.array(
+    z.object({
+      id: z.number(),
+      title: z.string(),
+      kind: z.string(),
+      startsAt: z.string(),
+      status: z.string(),
+    }),
+  ),
   canManage: z.boolean(),
   canSupport: z.boolean(),
 });

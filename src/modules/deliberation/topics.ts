@@ -5,7 +5,9 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requests, residentOfStation } from '../requests/index.ts';
+import { agendaItems, meetings } from './meetings.tables.ts';
 import { topicActions } from './meetings.ts';
+import { fieldError } from './refusals.ts';
 import { isTopicOpen, reachesAgenda, type TopicStatus, topicMove } from './topic-lifecycle.ts';
 import type { ZMoveTopic, ZRaiseTopic, ZTopic } from './topics.schema.ts';
 import { deliberationSettings, topicRequests, topicSupports, topics } from './topics.tables.ts';
@@ -175,12 +177,10 @@ export async function moveTopic(ctx: AuthedCtx, topicId: number, input: z.infer<
   if (!found) throw new AppError('NOT_FOUND');
   const { station, manage } = await deliberationStation(ctx, found.stationId);
   if (!manage) throw new AppError('FORBIDDEN');
-  const field = (path: string, zh: string, en: string) =>
-    new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
   if (input.move === 'decline' && !input.reason)
-    throw field('reason', '请说明不予采纳的理由', 'Say why it is declined');
+    throw fieldError('reason', '请说明不予采纳的理由', 'Say why it is declined');
   if (input.move === 'decide' && !input.outcome)
-    throw field('outcome', '请说明议定的结果', 'Say what came of it');
+    throw fieldError('outcome', '请说明议定的结果', 'Say what came of it');
   return ctx.db.transaction(async (tx) => {
     const topic = await lockedTopic(tx, topicId);
     const next = topicMove(topic.status, input.move);
@@ -254,7 +254,7 @@ export async function getTopic(ctx: AuthedCtx, topicId: number) {
   const [found] = await ctx.db.select().from(topics).where(eq(topics.id, topicId));
   if (!found) throw new AppError('NOT_FOUND');
   const { manage, resident } = await deliberationStation(ctx, found.stationId);
-  const [supported, linked, decidedBy, actions] = await Promise.all([
+  const [supported, linked, decidedBy, actions, threshold, onAgendaOf] = await Promise.all([
     ctx.db
       .select({ userId: topicSupports.userId })
       .from(topicSupports)
@@ -269,6 +269,18 @@ export async function getTopic(ctx: AuthedCtx, topicId: number) {
       .from(votes)
       .where(and(eq(votes.topicId, topicId), manage ? undefined : sql`${votes.status} <> 'draft'`)),
     topicActions(ctx.db, topicId),
+    supportThreshold(ctx.db, found.stationId),
+    ctx.db
+      .selectDistinct({
+        id: meetings.id,
+        title: meetings.title,
+        kind: meetings.kind,
+        startsAt: meetings.startsAt,
+        status: meetings.status,
+      })
+      .from(agendaItems)
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .where(eq(agendaItems.topicId, topicId)),
   ]);
   return {
     ...present(found, supported.length > 0),
@@ -279,6 +291,10 @@ export async function getTopic(ctx: AuthedCtx, topicId: number) {
     requestCount: linked.length,
     votes: decidedBy,
     actions,
+    supportThreshold: threshold,
+    meetings: onAgendaOf
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+      .map((m) => ({ ...m, startsAt: m.startsAt.toISOString() })),
     canManage: manage,
     canSupport: resident !== null && isTopicOpen(found.status) && supported.length === 0,
   };

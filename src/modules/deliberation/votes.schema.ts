@@ -78,6 +78,7 @@ export const ZVoteSummary = z.object({
 
 export const ZVote = ZVoteSummary.extend({
   stationId: z.number(),
+  stationName: z.string(),
   body: z.string(),
   topicId: z.number().nullable(),
   scope: z.enum(VOTE_SCOPES),

@@ -5,11 +5,12 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import type { AuditActor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { stationPlace } from '../places/index.ts';
+import { stationPlace, stations } from '../places/index.ts';
 import { chinaDate } from '../stations/index.ts';
 import { myElectors } from './cast-ballot.ts';
 import { ballotDigest, countBox, optionKeys, presentTally, readBallotBox, turnout } from './count-vote.ts';
 import { foreignScopeIds, snapshotElectorate } from './electorate.ts';
+import { fieldError } from './refusals.ts';
 import { type RuleThresholds, ruleUsesArea } from './tally.ts';
 import { topics } from './topics.tables.ts';
 import { abilitiesAt, isStationResident, managedVote, type VoteRow, voteFor } from './vote-access.ts';
@@ -18,40 +19,37 @@ import { voteOptions, votes } from './votes.tables.ts';
 
 /** Votes from draft to closed: set up, opened (the electorate frozen), closed (counted and frozen), cancelled. */
 
-const badField = (path: string, zh: string, en: string) =>
-  new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
-
 type CreateVote = z.infer<typeof ZCreateVote>;
 
 /** What makes a vote's set-up coherent; every refusal names its field. */
 function checkSetUp(input: CreateVote) {
   if (input.method === 'yesNo' && input.options.length > 0) {
-    throw badField('options', '赞成/反对式表决不设选项', 'A yes / no vote has no options');
+    throw fieldError('options', '赞成/反对式表决不设选项', 'A yes / no vote has no options');
   }
   if (input.method !== 'yesNo') {
-    if (input.options.length < 2) throw badField('options', '至少需要两个选项', 'At least two options');
+    if (input.options.length < 2) throw fieldError('options', '至少需要两个选项', 'At least two options');
     if (new Set(input.options).size !== input.options.length) {
-      throw badField('options', '选项不能重复', 'Options must differ');
+      throw fieldError('options', '选项不能重复', 'Options must differ');
     }
   }
   const maxChoices = input.method === 'multi' ? input.maxChoices : 1;
   if (maxChoices > Math.max(1, input.options.length)) {
-    throw badField('maxChoices', '可选数量不能超过选项数', 'No more choices than options');
+    throw fieldError('maxChoices', '可选数量不能超过选项数', 'No more choices than options');
   }
   if (input.rule === 'custom' && !input.customThresholds) {
-    throw badField('customThresholds', '自定义规则需要设定门槛', 'A custom rule needs its thresholds');
+    throw fieldError('customThresholds', '自定义规则需要设定门槛', 'A custom rule needs its thresholds');
   }
   const custom = (input.customThresholds ?? undefined) as RuleThresholds | undefined;
   const civilCode = input.rule === 'civilCode278Ordinary' || input.rule === 'civilCode278Major';
   if ((civilCode || ruleUsesArea(input.rule, custom)) && input.electorate !== 'owners') {
-    throw badField(
+    throw fieldError(
       'electorate',
       '按民法典或按面积计票时，投票人必须是业主',
       'Counting by the Civil Code or by area needs the owners as the electorate',
     );
   }
   if (Date.parse(input.closesAt) <= Date.now()) {
-    throw badField('closesAt', '截止时间必须晚于现在', 'The closing time must be in the future');
+    throw fieldError('closesAt', '截止时间必须晚于现在', 'The closing time must be in the future');
   }
   return { maxChoices, custom };
 }
@@ -67,11 +65,11 @@ export async function createVote(ctx: AuthedCtx, stationId: number, input: Creat
         .select({ id: topics.id })
         .from(topics)
         .where(and(eq(topics.id, input.topicId), eq(topics.stationId, station.id)));
-      if (!topic) throw badField('topicId', '找不到该议题', 'No such topic');
+      if (!topic) throw fieldError('topicId', '找不到该议题', 'No such topic');
     }
     const foreign = await foreignScopeIds(tx, station.id, input.scope, input.scopeIds);
     if (foreign.length > 0)
-      throw badField('scopeIds', '范围中有不属于本站的地点', 'Some places are not this station’s');
+      throw fieldError('scopeIds', '范围中有不属于本站的地点', 'Some places are not this station’s');
     const [vote] = await tx
       .insert(votes)
       .values({
@@ -128,7 +126,7 @@ export async function openVote(ctx: AuthedCtx, voteId: number) {
   return ctx.db.transaction(async (tx) => {
     const vote = await lockVote(tx, voteId, ['draft']);
     if (vote.closesAt.getTime() <= Date.now()) {
-      throw badField('closesAt', '截止时间已过，请先修改', 'The closing time has passed');
+      throw fieldError('closesAt', '截止时间已过，请先修改', 'The closing time has passed');
     }
     const heads = await snapshotElectorate(tx, vote, chinaDate());
     // Ballots come at once after opening: plan their lookups on the electorate as it now is.
@@ -259,7 +257,7 @@ export async function getVote(ctx: AuthedCtx, voteId: number): Promise<z.infer<t
   const { vote, read, manage, enter, collect } = await voteFor(ctx, voteId);
   // A live count (interim results) gives the turnout too; otherwise one aggregate does.
   const live = vote.status === 'open' && vote.interimResults;
-  const [options, labels, mine, counted] = await Promise.all([
+  const [options, labels, mine, counted, [station]] = await Promise.all([
     optionKeys(ctx.db, vote),
     ctx.db
       .select({ id: voteOptions.id, label: voteOptions.label })
@@ -267,6 +265,7 @@ export async function getVote(ctx: AuthedCtx, voteId: number): Promise<z.infer<t
       .where(eq(voteOptions.voteId, vote.id)),
     vote.status === 'draft' ? [] : myElectors(ctx.db, vote, ctx.user.userId),
     live ? readBallotBox(ctx.db, vote).then((box) => presentTally(countBox(vote, box))) : null,
+    ctx.db.select({ name: stations.name }).from(stations).where(eq(stations.id, vote.stationId)),
   ]);
   const labelOf = new Map(labels.map((l) => [String(l.id), l.label]));
   const result =
@@ -279,6 +278,7 @@ export async function getVote(ctx: AuthedCtx, voteId: number): Promise<z.infer<t
   return {
     ...summary(vote, mine.length === 0 ? null : mine.every((m) => m.voted)),
     stationId: vote.stationId,
+    stationName: station?.name ?? '',
     body: vote.body,
     topicId: vote.topicId,
     scope: vote.scope,

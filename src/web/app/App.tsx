@@ -30,6 +30,18 @@ const DutyDeskPage = lazy(() => import('../pages/duty/DutyDeskPage.tsx'));
 const StationFieldPage = lazy(() => import('../pages/field/StationFieldPage.tsx'));
 const PatrolsPage = lazy(() => import('../pages/field/PatrolsPage.tsx'));
 const RequestDetailPage = lazy(() => import('../pages/requests/RequestDetailPage.tsx'));
+const VotesPage = lazy(() => import('../pages/votes/VotesPage.tsx'));
+const CreateVotePage = lazy(() => import('../pages/votes/CreateVotePage.tsx'));
+const VoteDetailPage = lazy(() => import('../pages/votes/VoteDetailPage.tsx'));
+const BallotListPage = lazy(() => import('../pages/votes/BallotListPage.tsx'));
+const VoteNoticePage = lazy(() => import('../pages/votes/VoteNoticePage.tsx'));
+const DeliberationPage = lazy(() => import('../pages/deliberation/DeliberationPage.tsx'));
+const TopicDetailPage = lazy(() => import('../pages/deliberation/TopicDetailPage.tsx'));
+const SubmissionPage = lazy(() => import('../pages/deliberation/SubmissionPage.tsx'));
+const CreateMeetingPage = lazy(() => import('../pages/deliberation/CreateMeetingPage.tsx'));
+const MeetingDetailPage = lazy(() => import('../pages/deliberation/MeetingDetailPage.tsx'));
+const OpenSpacePage = lazy(() => import('../pages/deliberation/OpenSpacePage.tsx'));
+const SpaceScreenPage = lazy(() => import('../pages/deliberation/SpaceScreenPage.tsx'));
 
 /** Staff with the queue see it; residents see their own requests and the compound's public ones. */
 function RequestsHome() {
@@ -83,6 +95,8 @@ export function App() {
       <Routes>
         <Route element={<PageSuspense />}>
           <Route path="/login" element={<LoginPage />} />
+          {/* The Open Space's shared screen: no navigation, large type. */}
+          <Route path="/meetings/:id/space/screen" element={<SpaceScreenPage />} />
         </Route>
         <Route element={<Shell />}>
           <Route element={<PageSuspense />}>
@@ -135,6 +149,31 @@ export function App() {
             <Route path="stations/:id/field" element={<StationFieldPage />} />
             <Route path="duty" element={<DutyDeskPage />} />
             <Route path="patrols" element={<PatrolsPage />} />
+            <Route path="votes" element={<VotesPage />} />
+            <Route
+              path="votes/new"
+              element={
+                <Needs ability="deliberation.manage">
+                  <CreateVotePage />
+                </Needs>
+              }
+            />
+            <Route path="votes/:id" element={<VoteDetailPage />} />
+            <Route path="votes/:id/ballots" element={<BallotListPage />} />
+            <Route path="votes/:id/notice" element={<VoteNoticePage />} />
+            <Route path="deliberation" element={<DeliberationPage />} />
+            <Route path="topics/:id" element={<TopicDetailPage />} />
+            <Route path="topics/:id/submission" element={<SubmissionPage />} />
+            <Route
+              path="meetings/new"
+              element={
+                <Needs ability="deliberation.manage">
+                  <CreateMeetingPage />
+                </Needs>
+              }
+            />
+            <Route path="meetings/:id" element={<MeetingDetailPage />} />
+            <Route path="meetings/:id/space" element={<OpenSpacePage />} />
             <Route path="my-home" element={<MyHomePage />} />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="settings" element={<SettingsPage />} />

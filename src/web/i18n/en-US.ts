@@ -1,6 +1,8 @@
 import { councilEnUS } from './parts/council.en-US.ts';
+import { deliberationEnUS } from './parts/deliberation.en-US.ts';
 import { dutyEnUS } from './parts/duty.en-US.ts';
 import { fieldEnUS } from './parts/field.en-US.ts';
+import { votesEnUS } from './parts/votes.en-US.ts';
 import type { Resources } from './zh-CN.ts';
 
 /** English strings: same keys as zh-CN (the typecheck enforces it). */
@@ -28,6 +30,8 @@ const enUS: Resources = {
     stations: 'Stations',
     duty: 'Duty desk',
     patrols: 'Patrols & visits',
+    votes: 'Votes',
+    deliberation: 'Deliberation',
     settings: 'Settings',
     logout: 'Sign out',
     openMenu: 'Open menu',
@@ -499,6 +503,8 @@ const enUS: Resources = {
   council: councilEnUS,
   duty: dutyEnUS,
   field: fieldEnUS,
+  votes: votesEnUS,
+  deliberation: deliberationEnUS,
 };
 
 export default enUS;

@@ -1,7 +1,9 @@
 import { RATING_LEVEL_ZH, REQUEST_STATUS_ZH } from '../../shared/request-labels.ts';
 import { councilZhCN } from './parts/council.zh-CN.ts';
+import { deliberationZhCN } from './parts/deliberation.zh-CN.ts';
 import { dutyZhCN } from './parts/duty.zh-CN.ts';
 import { fieldZhCN } from './parts/field.zh-CN.ts';
+import { votesZhCN } from './parts/votes.zh-CN.ts';
 
 /** Chinese strings (the source of truth: en-US must have the same keys). */
 const zhCN = {
@@ -24,6 +26,8 @@ const zhCN = {
     stations: '自治站',
     duty: '值班',
     patrols: '巡查走访',
+    votes: '表决',
+    deliberation: '议事',
     settings: '设置',
     logout: '退出登录',
     openMenu: '打开菜单',
@@ -472,6 +476,8 @@ const zhCN = {
   council: councilZhCN,
   duty: dutyZhCN,
   field: fieldZhCN,
+  votes: votesZhCN,
+  deliberation: deliberationZhCN,
 };
 
 export default zhCN;

@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BellOutlined,
+  CheckSquareOutlined,
   ControlOutlined,
   EnvironmentOutlined,
   FormOutlined,
@@ -13,6 +14,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   SmileOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -26,8 +28,8 @@ export interface NavItem {
   path: string;
   label: NavKey;
   icon: ReactNode;
-  /** Shown only when the server lists this ability in /me. */
-  ability?: Action;
+  /** Shown only when the server lists this ability (or one of these) in /me. */
+  ability?: Action | readonly Action[];
 }
 
 /** Staff menu (desktop layout). */
@@ -43,6 +45,18 @@ export const STAFF_NAV: NavItem[] = [
   { path: '/stations', label: 'stations', icon: <ShopOutlined aria-hidden />, ability: 'station.read' },
   { path: '/duty', label: 'duty', icon: <ScheduleOutlined aria-hidden />, ability: 'duty.serve' },
   { path: '/patrols', label: 'patrols', icon: <EnvironmentOutlined aria-hidden />, ability: 'patrol.record' },
+  {
+    path: '/votes',
+    label: 'votes',
+    icon: <CheckSquareOutlined aria-hidden />,
+    ability: ['deliberation.read', 'ballot.enter', 'ballot.collect'],
+  },
+  {
+    path: '/deliberation',
+    label: 'deliberation',
+    icon: <TeamOutlined aria-hidden />,
+    ability: 'deliberation.read',
+  },
   { path: '/places', label: 'places', icon: <ApartmentOutlined aria-hidden />, ability: 'tree.read' },
   { path: '/roster', label: 'roster', icon: <ImportOutlined aria-hidden />, ability: 'roster.import' },
   {
@@ -68,7 +82,7 @@ export const RESIDENT_TABS: NavItem[] = [
 ];
 
 export function visibleNav(items: NavItem[], me: Me | null | undefined): NavItem[] {
-  return items.filter((item) => !item.ability || can(me, item.ability));
+  return items.filter((item) => !item.ability || [item.ability].flat().some((a) => can(me, a)));
 }
 
 /** The nav item a location belongs to: the longest matching path. */

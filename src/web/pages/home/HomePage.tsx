@@ -5,7 +5,9 @@ import type { Grant } from '../../api/types.ts';
 import { isStaff, useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { RESIDENT_TABS, STAFF_NAV, visibleNav } from '../../layouts/nav.tsx';
+import { DeliberationHomeCard } from '../deliberation/DeliberationHomeCard.tsx';
 import { type MyDesk, useMyDesk } from '../duty/dutyApi.ts';
+import { VotesHomeCard } from '../votes/VotesHomeCard.tsx';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -23,6 +25,8 @@ export default function HomePage() {
         <Alert type="info" showIcon title={t('home.pendingClaims', { count: me.pendingClaims })} />
       ) : null}
       <DutyCard desk={desk.data} />
+      {!staff && me.households.length > 0 ? <VotesHomeCard me={me} /> : null}
+      {!staff && me.households.length > 0 ? <DeliberationHomeCard me={me} /> : null}
       <Card title={<h2 className="section-title">{t('home.grants')}</h2>}>
         {staff ? (
           <Table<Grant>

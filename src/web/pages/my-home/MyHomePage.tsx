@@ -55,6 +55,10 @@ export default function MyHomePage() {
                   </span>
                   <Tag>{relationLabel(t, h.relation)}</Tag>
                   <Link to={`/stations/${h.stationId}`}>{t('myHome.stationRules')}</Link>
+                  <Link to="/votes">{t('votes.home.stationVotes')}</Link>
+                  <Link to={`/deliberation?station=${h.stationId}`}>
+                    {t('deliberation.home.stationLink')}
+                  </Link>
                 </List.Item>
               )}
             />

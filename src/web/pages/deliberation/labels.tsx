@@ -1,0 +1,75 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../api/types.ts';
+import { TAG } from '../../components/tagColors.ts';
+import { ownStations, type StationRef } from '../places/StationChooser.tsx';
+import type { Meeting, TopicStatus } from './deliberationApi.ts';
+
+const TOPIC_COLOR: Record<TopicStatus, string> = {
+  proposed: TAG.warn,
+  onAgenda: TAG.info,
+  inDeliberation: TAG.busy,
+  decided: TAG.good,
+  declined: TAG.plain,
+};
+
+/** 待附议 / 已列入议程 / 协商中 / 已议定 / 不予采纳. */
+export function TopicStatusTag({ status }: { status: TopicStatus }) {
+  const { t } = useTranslation();
+  return <Tag color={TOPIC_COLOR[status]}>{t(`deliberation.topicStatus.${status}`)}</Tag>;
+}
+
+const MEETING_COLOR: Record<Meeting['status'], string> = {
+  planned: TAG.info,
+  held: TAG.good,
+  cancelled: TAG.plain,
+};
+
+/** The meeting's kind (理事会会议, 开放空间…) and its status (待召开 / 已召开 / 已取消). */
+export function MeetingTags({ meeting }: { meeting: Pick<Meeting, 'kind' | 'status'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Tag color={TAG.busy}>{t(`deliberation.meetingKind.${meeting.kind}`)}</Tag>
+      <Tag color={MEETING_COLOR[meeting.status]}>{t(`deliberation.meetingStatus.${meeting.status}`)}</Tag>
+    </>
+  );
+}
+
+/** Meetings happen on the station's wall clock: China time, whatever the browser's zone. */
+export function chinaDateTime(language: string) {
+  const format = new Intl.DateTimeFormat(language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  });
+  return (iso: string) => format.format(new Date(iso));
+}
+
+/** "14:00" of an instant, China time. */
+export function chinaClock(iso: string): string {
+  return new Intl.DateTimeFormat('zh-CN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Asia/Shanghai',
+  }).format(new Date(iso));
+}
+
+/** A meeting's start and end: "2025年6月1日 14:00–17:00". */
+export function meetingTime(language: string, m: Pick<Meeting, 'startsAt' | 'endsAt'>): string {
+  return `${chinaDateTime(language)(m.startsAt)}–${chinaClock(m.endsAt)}`;
+}
+
+/** A datetime-local value ('YYYY-MM-DDTHH:MM', China time) as the API's instant. */
+export const chinaInstantOf = (local: string) => (local ? `${local}:00+08:00` : '');
+
+/** A resident's stations: those of their verified homes. */
+export function homeStations(me: Me): StationRef[] {
+  return [
+    ...new Map(me.households.map((h) => [h.stationId, { id: h.stationId, name: h.compoundName }])).values(),
+  ];
+}
+
+/** The stations a staff member runs or follows deliberation at (station-wide grants). */
+export const staffStations = (me: Me): StationRef[] => ownStations(me);

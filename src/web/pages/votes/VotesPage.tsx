@@ -1,0 +1,128 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, List } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { Me } from '../../api/types.ts';
+import { isStaff, useMe } from '../../app/session.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { StationChooser, type StationRef } from '../places/StationChooser.tsx';
+import { chinaDateTime, VoteStatusTags } from './voteLabels.tsx';
+import { useVotes } from './votesApi.ts';
+
+/**
+ * The stations whose votes a staff member works on: every grant tied to a station, the building
+ * leaders' too (they collect ballots door to door in their buildings); a station-wide grant's name wins.
+ */
+export function voteStations(me: Me | null | undefined): StationRef[] {
+  const byId = new Map<number, StationRef & { wide: boolean }>();
+  for (const g of me?.grants ?? []) {
+    if (g.stationId === null) continue;
+    const wide = g.path === null;
+    if (!byId.get(g.stationId)?.wide) byId.set(g.stationId, { id: g.stationId, name: g.scopeName, wide });
+  }
+  return [...byId.values()].map(({ id, name }) => ({ id, name }));
+}
+
+/** A resident's stations: those of their verified homes. */
+function homeStations(me: Me): StationRef[] {
+  return [
+    ...new Map(me.households.map((h) => [h.stationId, { id: h.stationId, name: h.compoundName }])).values(),
+  ];
+}
+
+/** Staff choose a station and see all its votes (drafts too); residents see their homes' stations' votes. */
+export default function VotesPage() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  if (!me) return null;
+  return (
+    <>
+      <PageTitle>{t('votes.title')}</PageTitle>
+      {isStaff(me) ? <StaffVotes me={me} /> : <ResidentVotes me={me} />}
+    </>
+  );
+}
+
+function StaffVotes({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const own = voteStations(me);
+  const [picked, setPicked] = useState<StationRef | null>(null);
+  const station = picked ?? own[0] ?? null;
+  return (
+    <div className="places-grid">
+      <StationChooser title={t('votes.station')} own={own} current={station} onPick={setPicked} />
+      {station ? (
+        <VoteList key={station.id} station={station} />
+      ) : (
+        <Card>
+          <p>{t('votes.pickStation')}</p>
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function ResidentVotes({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const stations = homeStations(me);
+  if (stations.length === 0) {
+    return (
+      <Card>
+        <p>{t('votes.noHome')}</p>
+        <Link to="/my-home">{t('nav.myHome')}</Link>
+      </Card>
+    );
+  }
+  return (
+    <div className="stack">
+      {stations.map((s) => (
+        <VoteList key={s.id} station={s} />
+      ))}
+    </div>
+  );
+}
+
+function VoteList({ station }: { station: StationRef }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const votes = useVotes(station.id);
+  const at = chinaDateTime(i18n.language);
+  return (
+    <Card
+      title={<h2 className="section-title">{t('votes.of', { station: station.name })}</h2>}
+      extra={
+        votes.data?.canCreate ? (
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => void navigate(`/votes/new?station=${station.id}`)}
+          >
+            {t('votes.create')}
+          </Button>
+        ) : null
+      }
+    >
+      {votes.error ? <ProblemAlert error={votes.error} /> : null}
+      <List
+        loading={votes.isPending}
+        dataSource={votes.data?.items ?? []}
+        locale={{ emptyText: t('votes.empty') }}
+        renderItem={(v) => (
+          <List.Item key={v.id}>
+            <div className="vote-row">
+              <Link to={`/votes/${v.id}`} className="vote-row-title">
+                {v.title}
+              </Link>
+              <div className="vote-row-meta">
+                <VoteStatusTags status={v.status} passed={v.passed} />
+                <span className="hint">{t('votes.closesAt', { at: at(v.closesAt) })}</span>
+              </div>
+            </div>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
