@@ -171,7 +171,9 @@ describe('meetings', () => {
     expect((await api('POST', `/actions/${actionId}/done`, chair, { note: '' })).statusCode).toBe(409);
     const onTopic = (await api('GET', `/topics/${topic}`, resident)).json();
     expect(onTopic.actions).toHaveLength(1);
-    expect(onTopic.meetings).toEqual([expect.objectContaining({ id, title: '1幢加装电梯议事会', kind: 'residents' })]);
+    expect(onTopic.meetings).toEqual([
+      expect.objectContaining({ id, title: '1幢加装电梯议事会', kind: 'residents' }),
+    ]);
     expect(onTopic.supportThreshold).toBe(10);
     expect(onTopic.actions[0].status).toBe('done');
 
