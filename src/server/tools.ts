@@ -4,8 +4,8 @@ import { pipeline } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
-import { eq, sql } from 'drizzle-orm';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { eq, is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { recountFile, votes } from '../modules/deliberation/index.ts';
 import { syntheticRoster } from '../modules/demo/seed-demo.ts';
 import { parseRoster, writeRoster } from '../modules/people/index.ts';
@@ -20,33 +20,35 @@ import * as schema from './db/schema.ts';
 const CLI_ACTOR = { user: null, ip: '127.0.0.1', userAgent: 'linshe cli' };
 
 /** Tables in an order that satisfies foreign keys on restore. */
-const TABLES: PgTable[] = [
-  schema.areas,
-  schema.stations,
-  schema.compounds,
-  schema.buildings,
-  schema.units,
-  schema.households,
-  schema.users,
-  schema.sessions,
-  schema.roleGrants,
-  schema.proxies,
-  schema.oneTimeCodes,
-  schema.residents,
-  schema.householdMembers,
-  schema.verificationClaims,
-  schema.rosterImports,
-  schema.auditEvents,
-  schema.notifications,
-  schema.deliveries,
-  schema.categories,
-  schema.requests,
-  schema.requestEvents,
-  schema.requestSupporters,
-  schema.requestSettings,
-  schema.requestPhotos,
-  schema.open311Keys,
-];
+/**
+ * Every table of the schema, each after the tables its foreign keys point at (so a restore inserts
+ * parents first). Built from the schema, so a module's new tables are in every backup without a list to keep.
+ */
+const TABLES: PgTable[] = (() => {
+  const all = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
+  const byName = new Map(all.map((t) => [getTableConfig(t).name, t]));
+  const ordered: PgTable[] = [];
+  const placed = new Set<string>();
+  const visit = (t: PgTable, path: Set<string>) => {
+    const { name, foreignKeys } = getTableConfig(t);
+    if (placed.has(name) || path.has(name)) return;
+    path.add(name);
+    for (const fk of foreignKeys) {
+      const parent = getTableConfig(fk.reference().foreignTable).name;
+      if (parent !== name) visit(byName.get(parent) as PgTable, path);
+    }
+    placed.add(name);
+    ordered.push(t);
+  };
+  for (const t of all) visit(t, new Set());
+  return ordered;
+})();
+
+/** Tables whose rows are keyed by an identity `id` (paged by it, their sequence set after a restore). */
+const hasIdentityId = (t: PgTable) =>
+  getTableConfig(t).columns.some(
+    (c) => c.name === 'id' && (c as { generatedIdentity?: unknown }).generatedIdentity,
+  );
 
 export async function runTool(command: string, args: string[], config: Config): Promise<void> {
   loadSecretKey(config.dataDir);
@@ -229,6 +231,16 @@ export async function backup(db: Db, file: string): Promise<number> {
       });
       for (const table of TABLES) {
         const name = getTableConfig(table).name;
+        if (!hasIdentityId(table)) {
+          // Keyed otherwise (sessions by a hash, supports and dots by their pair): few rows, one batch.
+          const rows = (await tx.execute(sql`select row_to_json(t) as r from ${sql.identifier(name)} t`))
+            .rows as {
+            r: unknown;
+          }[];
+          for (const row of rows) await write({ t: name, r: row.r });
+          count += rows.length;
+          continue;
+        }
         let lastId = 0;
         for (;;) {
           const rows = (
@@ -239,9 +251,7 @@ export async function backup(db: Db, file: string): Promise<number> {
           if (rows.length === 0) break;
           for (const row of rows) await write({ t: name, r: row.r });
           count += rows.length;
-          const last = rows.at(-1)!.id;
-          if (typeof last !== 'number') break; // text keys (sessions) come in one batch
-          lastId = last;
+          lastId = rows.at(-1)!.id as number;
         }
       }
     },
@@ -282,7 +292,8 @@ export async function restore(db: Db, file: string): Promise<number> {
     const flush = async (name: string) => {
       const rows = batch.get(name);
       if (!rows || rows.length === 0) return;
-      const identity = name !== 'accounts_sessions' ? sql.raw(' overriding system value') : sql.raw('');
+      const table = TABLES.find((t) => getTableConfig(t).name === name);
+      const identity = table && hasIdentityId(table) ? sql.raw(' overriding system value') : sql.raw('');
       await tx.execute(
         sql`insert into ${sql.identifier(name)}${identity} select * from json_populate_recordset(null::${sql.identifier(name)}, ${JSON.stringify(rows)}::json)`,
       );
@@ -310,8 +321,8 @@ export async function restore(db: Db, file: string): Promise<number> {
     }
     for (const table of TABLES) await flush(getTableConfig(table).name);
     for (const table of TABLES) {
+      if (!hasIdentityId(table)) continue;
       const name = getTableConfig(table).name;
-      if (name === 'accounts_sessions') continue;
       await tx.execute(
         sql`select setval(pg_get_serial_sequence(${name}, 'id'), coalesce((select max(id) from ${sql.identifier(name)}), 0) + 1, false)`,
       );

@@ -16,6 +16,14 @@ const TABLES = [
   'people_household_members',
   'accounts_users',
   'audit_events',
+  // Every module's tables are in a backup (tools.ts takes them from the schema), the stations' too.
+  'stations_council_members',
+  'stations_duty_shifts',
+  // The demo's closed vote: its electors and ballots are inserted under the restore's own setting, which the
+  // closed-vote guard lets through (migration 0013); nothing else may write them.
+  'deliberation_votes',
+  'deliberation_electors',
+  'deliberation_ballots',
 ];
 const file = path.join(os.tmpdir(), `linshe-backup-${randomBytes(4).toString('hex')}.gz`);
 afterAll(() => fs.rmSync(file, { force: true }));
@@ -35,6 +43,8 @@ describe('backup and restore', () => {
     await makeCity(source, 30);
     const before = await counts(source.db);
     expect(before.places_households!).toBeGreaterThan(1500);
+    expect(before.deliberation_ballots!).toBeGreaterThan(0);
+    expect(before.stations_duty_shifts!).toBeGreaterThan(0);
     const written = await backup(source.db, file);
     expect(written).toBeGreaterThan(before.places_households!);
 
@@ -54,6 +64,12 @@ describe('backup and restore', () => {
         sql`select label, area_cm2, path from places_households order by id limit 3`,
       );
       expect(sample.rows).toEqual(original.rows);
+      const digest = sql`select digest from deliberation_votes where status = 'closed' order by id`;
+      expect((await target.db.execute(digest)).rows).toEqual((await source.db.execute(digest)).rows);
+      // Restored, the closed vote is as frozen as before.
+      await expect(target.db.execute(sql`delete from deliberation_ballots`)).rejects.toMatchObject({
+        cause: { code: 'LV001' },
+      });
       // Identity sequences continue after the restored ids.
       const next = await target.db.execute(
         sql`insert into places_areas (level, name, path) values ('city', '恢复后新建', '') returning id`,
