@@ -2,10 +2,10 @@ import { App, Button, Form, Input, Modal, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session.ts';
+import { chinaDateTime } from '../../components/chinaTime.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { TAG } from '../../components/tagColors.ts';
 import { type ActionItem, useCompleteAction } from './deliberationApi.ts';
-import { chinaDateTime } from './labels.tsx';
 
 /**
  * Action items with their owner, due date and status, an overdue one highlighted; 完成 (with a note)

@@ -16,7 +16,7 @@ import {
   useTopics,
 } from './deliberationApi.ts';
 import './deliberation.css';
-import { chinaInstantOf } from './labels.tsx';
+import { chinaInstantOf } from '../../components/chinaTime.ts';
 
 interface Values {
   kind: MeetingKind;

@@ -3,10 +3,10 @@ import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../api/fieldErrors.ts';
 import { can, useMe } from '../../app/session.ts';
+import { chinaClock } from '../../components/chinaTime.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { TAG } from '../../components/tagColors.ts';
 import { type Meeting, type SignInInput, useResidentSearch, useSignIn } from './deliberationApi.ts';
-import { chinaClock } from './labels.tsx';
 
 type Mode = 'resident' | 'delegate' | 'proxy';
 interface Values {

@@ -17,7 +17,8 @@ import {
   useSubmission,
 } from './deliberationApi.ts';
 import './deliberation.css';
-import { chinaDateTime } from './labels.tsx';
+import { chinaDateTime } from '../../components/chinaTime.ts';
+import { thresholdText } from '../votes/voteLabels.tsx';
 
 type SubmittedVote = Submission['votes'][number];
 type Check = NonNullable<SubmittedVote['result']>['checks'][number];
@@ -27,8 +28,6 @@ function fraction(c: Check): string {
   const part = (n: string) => (c.dimension === 'area' ? `${areaText(BigInt(n))} ㎡` : n);
   return `${part(c.value.num)} / ${part(c.value.den)}（${c.value.percent ?? '—'}）`;
 }
-
-const thresholdText = (th: Check['threshold']) => `${th.strict ? '>' : '≥'} ${th.num}/${th.den}`;
 
 /**
  * 报送材料: the formal submission of a topic for 人大代表联络站 / 政协 as an A4 document — the topic, its

@@ -9,7 +9,8 @@ import { TAG } from '../../components/tagColors.ts';
 import { ActionItems } from './ActionItems.tsx';
 import { type TopicDetail, useSupportTopic, useTopic } from './deliberationApi.ts';
 import './deliberation.css';
-import { chinaDateTime, TopicStatusTag } from './labels.tsx';
+import { chinaDateTime } from '../../components/chinaTime.ts';
+import { TopicStatusTag } from './labels.tsx';
 import { TopicMoves } from './TopicMoves.tsx';
 
 type VoteStatusKey = 'draft' | 'open' | 'closed' | 'cancelled';

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types.ts';
+import { chinaClock, chinaDateTime } from '../../components/chinaTime.ts';
 import { TAG } from '../../components/tagColors.ts';
 import { ownStations, type StationRef } from '../places/StationChooser.tsx';
 import type { Meeting, TopicStatus } from './deliberationApi.ts';
@@ -36,33 +37,10 @@ export function MeetingTags({ meeting }: { meeting: Pick<Meeting, 'kind' | 'stat
   );
 }
 
-/** Meetings happen on the station's wall clock: China time, whatever the browser's zone. */
-export function chinaDateTime(language: string) {
-  const format = new Intl.DateTimeFormat(language, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  });
-  return (iso: string) => format.format(new Date(iso));
-}
-
-/** "14:00" of an instant, China time. */
-export function chinaClock(iso: string): string {
-  return new Intl.DateTimeFormat('zh-CN', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'Asia/Shanghai',
-  }).format(new Date(iso));
-}
-
 /** A meeting's start and end: "2025年6月1日 14:00–17:00". */
 export function meetingTime(language: string, m: Pick<Meeting, 'startsAt' | 'endsAt'>): string {
   return `${chinaDateTime(language)(m.startsAt)}–${chinaClock(m.endsAt)}`;
 }
-
-/** A datetime-local value ('YYYY-MM-DDTHH:MM', China time) as the API's instant. */
-export const chinaInstantOf = (local: string) => (local ? `${local}:00+08:00` : '');
 
 /** A resident's stations: those of their verified homes. */
 export function homeStations(me: Me): StationRef[] {

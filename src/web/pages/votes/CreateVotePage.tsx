@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { addDays, chinaDate } from '../../../modules/stations/duty-time.ts';
 import { fieldErrorsOf } from '../../api/fieldErrors.ts';
+import { chinaInstantOf } from '../../components/chinaTime.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScopeField } from './ScopeField.tsx';
@@ -71,7 +72,7 @@ function toInput(v: Values): CreateVoteInput {
     secret: v.secret,
     ballotsFinal: v.ballotsFinal,
     interimResults: v.interimResults,
-    closesAt: v.closesAt ? `${v.closesAt}:00+08:00` : '',
+    closesAt: chinaInstantOf(v.closesAt),
   };
 }
 

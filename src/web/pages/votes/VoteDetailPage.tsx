@@ -1,6 +1,7 @@
 import { Card, Descriptions, Progress, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { chinaDateTime } from '../../components/chinaTime.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -9,7 +10,7 @@ import { MyBallot } from './MyBallot.tsx';
 import { ReceiptCheck } from './ReceiptCheck.tsx';
 import { ResultCard } from './ResultCard.tsx';
 import { StaffActions } from './StaffActions.tsx';
-import { barPercent, chinaDateTime, VoteStatusTags } from './voteLabels.tsx';
+import { barPercent, VoteStatusTags } from './voteLabels.tsx';
 import { useVote, type Vote } from './votesApi.ts';
 
 /**

@@ -6,9 +6,10 @@ import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/Loading.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { usePrintDocument } from '../../components/usePrintDocument.ts';
-import { checkValueText, chinaDateTime, choiceLabel, thresholdText } from './voteLabels.tsx';
+import { checkValueText, choiceLabel, thresholdText } from './voteLabels.tsx';
 import { useVote } from './votesApi.ts';
 import './vote-notice.css';
+import { chinaDateTime } from '../../components/chinaTime.ts';
 
 /**
  * The result's notice 表决结果公示 for the notice board: one A4 sheet with the rule, both dimensions

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../api/types.ts';
 import { isStaff, useMe } from '../../app/session.ts';
+import { chinaDateTime } from '../../components/chinaTime.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { StationChooser, type StationRef } from '../places/StationChooser.tsx';
-import { chinaDateTime, VoteStatusTags } from './voteLabels.tsx';
+import { VoteStatusTags } from './voteLabels.tsx';
 import { useVotes } from './votesApi.ts';
 
 /**

@@ -25,16 +25,6 @@ export function VoteStatusTags({ status, passed }: { status: VoteStatus; passed:
   );
 }
 
-/** A vote's times are the station's wall clock: China time, whatever the browser's zone. */
-export function chinaDateTime(language: string) {
-  const format = new Intl.DateTimeFormat(language, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  });
-  return (iso: string) => format.format(new Date(iso));
-}
-
 /** An option key as people read it: 赞成 / 反对, or the option's label. */
 export function choiceLabel(t: TFunction, vote: Pick<Vote, 'options'>, key: string): string {
   if (key === 'yes' || key === 'no') return t(`votes.choice.${key}`);
