@@ -4,7 +4,7 @@ import { AppError } from '../../server/http/errors.ts';
 import { chinaDate } from '../stations/index.ts';
 import { breaches, conventions, conventionVersions } from './conventions.tables.ts';
 import { auditAt, fieldError } from './refusals.ts';
-import { abilitiesAt, isStationResident } from './vote-access.ts';
+import { deliberationAccess } from './vote-access.ts';
 import { votes } from './votes.tables.ts';
 
 /**
@@ -13,17 +13,10 @@ import { votes } from './votes.tables.ts';
  * force and referred to the enforcing department. Residents read published versions only.
  */
 
-async function access(ctx: AuthedCtx, stationId: number) {
-  const abilities = await abilitiesAt(ctx, stationId);
-  const resident = await isStationResident(ctx.db, ctx.user.userId, stationId);
-  if (!abilities.read && !abilities.manage && !resident) throw new AppError('NOT_FOUND');
-  return { ...abilities, resident };
-}
-
 async function conventionFor(ctx: AuthedCtx, conventionId: number) {
   const [c] = await ctx.db.select().from(conventions).where(eq(conventions.id, conventionId));
   if (!c) throw new AppError('NOT_FOUND');
-  return { convention: c, ...(await access(ctx, c.stationId)) };
+  return { convention: c, ...(await deliberationAccess(ctx, c.stationId)) };
 }
 
 export async function draftConvention(
@@ -31,7 +24,7 @@ export async function draftConvention(
   stationId: number,
   input: { title: string; body: string },
 ) {
-  const { station, manage } = await access(ctx, stationId);
+  const { station, manage } = await deliberationAccess(ctx, stationId);
   if (!manage) throw new AppError('FORBIDDEN');
   return ctx.db.transaction(async (tx) => {
     const [c] = await tx
@@ -147,7 +140,7 @@ export async function publishVersion(ctx: AuthedCtx, conventionId: number, versi
 }
 
 export async function listConventions(ctx: AuthedCtx, stationId: number) {
-  const { manage, read } = await access(ctx, stationId);
+  const { manage, read } = await deliberationAccess(ctx, stationId);
   const rows = await ctx.db
     .select({
       id: conventions.id,
@@ -272,7 +265,7 @@ export async function moveBreach(
 ) {
   const [b] = await ctx.db.select().from(breaches).where(eq(breaches.id, breachId));
   if (!b) throw new AppError('NOT_FOUND');
-  const { manage, read, station } = await access(ctx, b.stationId);
+  const { manage, read, station } = await deliberationAccess(ctx, b.stationId);
   if (!read && !manage) throw new AppError('NOT_FOUND');
   if (!manage) throw new AppError('FORBIDDEN');
   const allowed = move.to === 'referred' ? b.status === 'recorded' : b.status !== 'resolved';

@@ -248,7 +248,7 @@ export async function getMeeting(ctx: AuthedCtx, meetingId: number): Promise<z.i
 
 /** Registration with capacity: the meeting row is locked so the last seat goes to one person only. */
 export async function register(ctx: AuthedCtx, meetingId: number) {
-  const { meeting } = await meetingFor(ctx, meetingId);
+  const { meeting, station } = await meetingFor(ctx, meetingId);
   return ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
     if (locked?.status !== 'planned') throw new AppError('INVALID_STATE');
@@ -273,7 +273,7 @@ export async function register(ctx: AuthedCtx, meetingId: number) {
       subjectType: 'meeting',
       subjectId: meetingId,
       stationId: meeting.stationId,
-      path: (await abilitiesAt(ctx, meeting.stationId)).station.path,
+      path: station.path,
     });
     return { ok: true as const };
   });

@@ -4,28 +4,20 @@ import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { requests, residentOfStation } from '../requests/index.ts';
+import { requests } from '../requests/index.ts';
 import { agendaItems, meetings } from './meetings.tables.ts';
 import { topicActions } from './meetings.ts';
 import { fieldError } from './refusals.ts';
 import { isTopicOpen, reachesAgenda, type TopicStatus, topicMove } from './topic-lifecycle.ts';
 import type { ZMoveTopic, ZRaiseTopic, ZTopic } from './topics.schema.ts';
 import { deliberationSettings, topicRequests, topicSupports, topics } from './topics.tables.ts';
-import { abilitiesAt } from './vote-access.ts';
+import { deliberationAccess } from './vote-access.ts';
 import { votes } from './votes.tables.ts';
 
 /** Topics 议题: raised, supported, moved through their states; a decided one says what came of it. */
 
 const DEFAULT_THRESHOLD = 10;
 type Topic = typeof topics.$inferSelect;
-
-/** The station as its residents and staff see it for deliberation; 404 for anyone else. */
-async function deliberationStation(ctx: AuthedCtx, stationId: number) {
-  const abilities = await abilitiesAt(ctx, stationId);
-  const resident = await residentOfStation(ctx.db, ctx.user.userId, stationId);
-  if (!abilities.read && !abilities.manage && !resident) throw new AppError('NOT_FOUND');
-  return { ...abilities, resident };
-}
 
 export async function supportThreshold(db: DbOrTx, stationId: number) {
   const [row] = await db
@@ -36,7 +28,7 @@ export async function supportThreshold(db: DbOrTx, stationId: number) {
 }
 
 export async function setSupportThreshold(ctx: AuthedCtx, stationId: number, threshold: number) {
-  const { station, manage } = await deliberationStation(ctx, stationId);
+  const { station, manage } = await deliberationAccess(ctx, stationId);
   if (!manage) throw new AppError('FORBIDDEN');
   return ctx.db.transaction(async (tx) => {
     await tx
@@ -56,7 +48,7 @@ export async function setSupportThreshold(ctx: AuthedCtx, stationId: number, thr
 }
 
 export async function raiseTopic(ctx: AuthedCtx, stationId: number, input: z.infer<typeof ZRaiseTopic>) {
-  const { station, manage, resident } = await deliberationStation(ctx, stationId);
+  const { station, manage, resident } = await deliberationAccess(ctx, stationId);
   // Residents raise topics as residents; staff who run deliberation say whose topic it is.
   const source = manage ? (input.source ?? 'council') : 'resident';
   if (!manage && !resident) throw new AppError('FORBIDDEN');
@@ -122,7 +114,7 @@ export async function supportTopic(ctx: AuthedCtx, topicId: number) {
     .from(topics)
     .where(eq(topics.id, topicId));
   if (!found) throw new AppError('NOT_FOUND');
-  const { station, resident } = await deliberationStation(ctx, found.stationId);
+  const { station, resident } = await deliberationAccess(ctx, found.stationId);
   if (!resident) {
     throw new AppError('FORBIDDEN', {
       detail: {
@@ -175,7 +167,7 @@ export async function moveTopic(ctx: AuthedCtx, topicId: number, input: z.infer<
     .from(topics)
     .where(eq(topics.id, topicId));
   if (!found) throw new AppError('NOT_FOUND');
-  const { station, manage } = await deliberationStation(ctx, found.stationId);
+  const { station, manage } = await deliberationAccess(ctx, found.stationId);
   if (!manage) throw new AppError('FORBIDDEN');
   if (input.move === 'decline' && !input.reason)
     throw fieldError('reason', '请说明不予采纳的理由', 'Say why it is declined');
@@ -232,7 +224,7 @@ function present(t: Topic, supported: boolean): z.infer<typeof ZTopic> {
 }
 
 export async function listTopics(ctx: AuthedCtx, stationId: number, status?: TopicStatus) {
-  const { station, manage, resident } = await deliberationStation(ctx, stationId);
+  const { station, manage, resident } = await deliberationAccess(ctx, stationId);
   const rows = await ctx.db
     .select({
       topic: topics,
@@ -253,7 +245,7 @@ export async function listTopics(ctx: AuthedCtx, stationId: number, status?: Top
 export async function getTopic(ctx: AuthedCtx, topicId: number) {
   const [found] = await ctx.db.select().from(topics).where(eq(topics.id, topicId));
   if (!found) throw new AppError('NOT_FOUND');
-  const { manage, resident } = await deliberationStation(ctx, found.stationId);
+  const { manage, resident } = await deliberationAccess(ctx, found.stationId);
   const [supported, linked, decidedBy, actions, threshold, onAgendaOf] = await Promise.all([
     ctx.db
       .select({ userId: topicSupports.userId })

@@ -37,6 +37,17 @@ export async function abilitiesAt(ctx: AuthedCtx, stationId: number) {
   };
 }
 
+/**
+ * A station's deliberation as the user may take part in it: staff (deliberation.read / manage) and its
+ * residents (their resident record) see topics and conventions; anyone else gets 404.
+ */
+export async function deliberationAccess(ctx: AuthedCtx, stationId: number) {
+  const abilities = await abilitiesAt(ctx, stationId);
+  const resident = await residentOfStation(ctx.db, ctx.user.userId, stationId);
+  if (!abilities.read && !abilities.manage && !resident) throw new AppError('NOT_FOUND');
+  return { ...abilities, resident };
+}
+
 /** The vote and what the user may do with it; 404 unless they may see it. */
 export async function voteFor(ctx: AuthedCtx, voteId: number, db: DbOrTx = ctx.db) {
   const [vote] = await db.select().from(votes).where(eq(votes.id, voteId));
