@@ -195,6 +195,14 @@ describe('votes 表决', () => {
       .filter({ has: member.getByRole('cell', { name: '2幢1单元101', exact: true }) });
     await row.getByText('纸质', { exact: true }).waitFor();
     await row.getByText('赞成', { exact: true }).waitFor();
+    await row.getByText('李秀英', { exact: true }).waitFor();
+    // The photo of the signed ballot is there to check, small in the row and full on click.
+    const photo = row.getByRole('img', { name: '2幢1单元101 的纸质选票照片' });
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await photo.click();
+    const full = member.locator('.ant-image-preview-img');
+    await expect.poll(() => full.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await member.keyboard.press('Escape');
   });
 
   it('the building leader enters a door-to-door ballot in 1幢 on his phone', async () => {

@@ -226,6 +226,15 @@ describe('votes', () => {
       proxyAuthorisation: '书面委托书（2026-11-20 签字）',
     });
     expect(paper.statusCode, paper.body).toBe(201);
+    // The desk sees who entered it and the photo of the signed ballot; a resident does not.
+    const photoOf = (electorId: number, who: string) =>
+      ctx.call('GET', `/api/v1/votes/${id}/electors/${electorId}/ballot-photo?size=full`, who);
+    const paperElector = await electorOf(id, hh[6]!);
+    const shown = await photoOf(paperElector, chair);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.headers['content-type']).toBe('image/jpeg');
+    expect((await photoOf(paperElector, owners[1]!)).statusCode).toBe(404);
+    expect((await photoOf(await electorOf(id, hh[0]!), chair)).statusCode).toBe(404);
     const [b1] = await q<{ id: string }>(
       sql`select id from places_buildings where compound_id = ${city.east.compound.compoundId} order by id limit 1`,
     );
@@ -241,6 +250,17 @@ describe('votes', () => {
 
     const seen = (await ctx.call('GET', `/api/v1/votes/${id}/electors?limit=200`, chair)).json();
     expect(seen.items.filter((e: { voted: boolean }) => e.voted)).toHaveLength(6);
+    const byId = (electorId: number) => seen.items.find((e: { id: number }) => e.id === electorId);
+    expect(byId(paperElector)).toMatchObject({
+      channel: 'paper',
+      hasPhoto: true,
+      enteredBy: expect.any(String),
+    });
+    expect(byId(inBuilding)).toMatchObject({
+      channel: 'door',
+      hasPhoto: false,
+      enteredBy: expect.any(String),
+    });
     const leaders = (await ctx.call('GET', `/api/v1/votes/${id}/electors?limit=200`, leader)).json();
     expect(leaders.items.length).toBeLessThan(seen.items.length);
 
@@ -284,11 +304,21 @@ describe('votes', () => {
 
   it('a secret vote shows staff who took part, never how', async () => {
     const id = await openVote({ ...ordinary(), secret: true });
+    const hh = city.east.compound.householdIds;
     expect((await cast(id, owners[1]!, ['yes'])).statusCode).toBe(201);
     const seen = (await ctx.call('GET', `/api/v1/votes/${id}/electors?limit=200`, chair)).json();
     const voted = seen.items.filter((e: { voted: boolean }) => e.voted);
     expect(voted).toHaveLength(1);
     expect(voted[0].choices).toBeNull();
+    const desk = await entered(id, chair, 'paper', { electorId: await electorOf(id, hh[6]!), choices: 'no' });
+    expect(desk.statusCode, desk.body).toBe(201);
+    // Its photo would show how they voted: never served, even to the desk.
+    const hidden = await ctx.call(
+      'GET',
+      `/api/v1/votes/${id}/electors/${await electorOf(id, hh[6]!)}/ballot-photo`,
+      chair,
+    );
+    expect(hidden.statusCode).toBe(403);
     const audit = await q<{ summary: object }>(
       sql`select summary from audit_events where action = 'vote.ballot'`,
     );

@@ -5,7 +5,9 @@ import { escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
+import type { BlobStore } from '../../server/storage/blob-store.ts';
 import { can } from '../accounts/index.ts';
+import { photoBytes } from '../requests/index.ts';
 import { receiptHash } from './cast-ballot.ts';
 import { ballotDigest, readBallotBox } from './count-vote.ts';
 import { methodFileName, ruleFileName } from './recount-file.ts';
@@ -44,12 +46,17 @@ export async function listElectors(
     name: string | null;
     channel: 'online' | 'paper' | 'door' | null;
     choices: string[] | null;
+    entered_by: string | null;
+    has_photo: boolean;
   }>(sql`
-    select e.id, e.key, e.label, e.area_cm2, e.sort_key, coalesce(r.name, u.display_name) as name, b.channel, b.choices
+    select e.id, e.key, e.label, e.area_cm2, e.sort_key, coalesce(r.name, u.display_name) as name, b.channel,
+      b.choices, case when b.channel <> 'online' then cb.display_name end as entered_by,
+      coalesce(b.photo_key is not null, false) as has_photo
     from deliberation_electors e
     left join people_residents r on r.id = e.resident_id
     left join accounts_users u on u.id = e.user_id
     left join deliberation_ballots b on b.vote_id = e.vote_id and b.elector_id = e.id
+    left join accounts_users cb on cb.id = b.cast_by
     where e.vote_id = ${vote.id}
       ${after ? sql`and (e.sort_key, e.id) > (${after[0]}, ${after[1]}::bigint)` : sql``}
       ${query.buildingId ? sql`and ${query.buildingId}::bigint = any(e.building_ids)` : sql``}
@@ -69,8 +76,36 @@ export async function listElectors(
       voted: r.channel !== null,
       channel: r.channel,
       choices: vote.secret ? null : r.choices,
+      enteredBy: r.entered_by,
+      hasPhoto: r.has_photo,
     }),
   );
+}
+
+/**
+ * The photo of an elector's signed paper ballot, for the station's desk staff. A secret vote's photo would
+ * show how the voter voted, so it is never served (it stays in the backup for a court or a recount).
+ */
+export async function ballotPhoto(
+  ctx: AuthedCtx,
+  blobs: BlobStore,
+  input: { voteId: number; electorId: number; size: 'full' | 'thumb' },
+) {
+  const { vote, read, manage, enter } = await voteFor(ctx, input.voteId);
+  if (!(read || manage || enter)) throw new AppError('NOT_FOUND');
+  if (vote.secret) {
+    throw new AppError('FORBIDDEN', {
+      detail: {
+        zh: '无记名表决的选票照片不公开查看',
+        en: "A secret vote's ballot photos are not shown",
+      },
+    });
+  }
+  const result = await ctx.db.execute<{ photo_key: string | null }>(sql`
+    select photo_key from deliberation_ballots where vote_id = ${vote.id} and elector_id = ${input.electorId}`);
+  const key = result.rows[0]?.photo_key;
+  if (!key) throw new AppError('NOT_FOUND');
+  return photoBytes(blobs, key, input.size);
 }
 
 /** A voter checks a receipt: counted (with their choices), superseded by a later ballot, or unknown. */

@@ -4,14 +4,15 @@ import { authed } from '../../server/http/context.ts';
 import { invalidInput } from '../../server/http/error-handler.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { text, ZOk, ZStationParam } from '../../shared/limits.ts';
-import { readPhotoUpload } from '../requests/index.ts';
+import { readPhotoUpload, sendPhoto, ZPhotoQuery } from '../requests/index.ts';
 import { castOnline, enterBallot } from './cast-ballot.ts';
 import { managedVote } from './vote-access.ts';
-import { ballotList, checkReceipt, listElectors, recountFile } from './vote-records.ts';
+import { ballotList, ballotPhoto, checkReceipt, listElectors, recountFile } from './vote-records.ts';
 import {
   ZBallotList,
   ZCastReceipt,
   ZCreateVote,
+  ZElectorParam,
   ZElectorQuery,
   ZElectors,
   ZEnteredBallot,
@@ -179,6 +180,25 @@ export const votesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listElectors(authed(req), req.params.voteId, req.query),
+  );
+  app.get(
+    '/votes/:voteId/electors/:electorId/ballot-photo',
+    {
+      schema: {
+        tags,
+        summary:
+          "The photo of an elector's signed paper ballot (JPEG), for desk staff; never for a secret vote",
+        params: ZElectorParam,
+        querystring: ZPhotoQuery,
+      },
+    },
+    async (req, reply) => {
+      const photo = await ballotPhoto(authed(req), req.server.deps.blobs, {
+        ...req.params,
+        size: req.query.size,
+      });
+      return sendPhoto(reply, photo, req.query.size);
+    },
   );
   app.get(
     '/votes/:voteId/receipts/:code',

@@ -125,11 +125,16 @@ export const ZElectors = z.object({
       channel: z.enum(BALLOT_CHANNELS).nullable(),
       /** How they voted: only on open (not secret) votes. */
       choices: z.array(z.string()).nullable(),
+      /** Paper and door-to-door ballots: who entered or collected it. */
+      enteredBy: z.string().nullable(),
+      /** A photo of the signed ballot is kept (shown to desk staff in open-ballot votes only). */
+      hasPhoto: z.boolean(),
     }),
   ),
   nextCursor: z.string().nullable(),
 });
 
+export const ZElectorParam = z.object({ voteId: ZId, electorId: ZId });
 export const ZReceiptParam = z.object({ voteId: ZId, code: z.string().max(40) });
 export const ZReceiptCheck = z.object({
   status: z.enum(['counted', 'superseded', 'unknown']),

@@ -11,6 +11,7 @@ export { requireManager, setCategoryHandler } from './manage-categories.ts';
 export { photoRequired, readPhotoUpload, sendPhoto } from './photo-http.ts';
 export { attachPhotos, photoBytes, storePhoto, uploadPhoto } from './photos.ts';
 export { type Question, questionsOf } from './questions.ts';
+export { ZPhotoQuery } from './requests.schema.ts';
 export { categories, requestEvents, requests } from './requests.tables.ts';
 export { categoryHandler, writeNewRequest } from './route-request.ts';
 

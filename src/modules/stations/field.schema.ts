@@ -184,7 +184,6 @@ export const ZFindingToRequest = z.object({
   isPublic: z.boolean().default(false),
 });
 export const ZFindingPhotoParam = z.object({ id: ZId, photoId: ZId });
-export const ZFieldPhotoQuery = z.object({ size: z.enum(['full', 'thumb']).default('thumb') });
 
 // Visits
 

@@ -2,11 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
 import { ZIdParam, ZPageQuery, ZStationParam } from '../../shared/limits.ts';
-import { photoRequired, readPhotoUpload, sendPhoto } from '../requests/index.ts';
+import { photoRequired, readPhotoUpload, sendPhoto, ZPhotoQuery } from '../requests/index.ts';
 import {
   ZAddFinding,
   ZFieldPhoto,
-  ZFieldPhotoQuery,
   ZFinding,
   ZFindingPage,
   ZFindingPhotoParam,
@@ -162,7 +161,7 @@ export const patrolRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "A finding's photo (JPEG): the square list copy (size=thumb) or the full copy",
         params: ZFindingPhotoParam,
-        querystring: ZFieldPhotoQuery,
+        querystring: ZPhotoQuery,
       },
     },
     async (req, reply) => {

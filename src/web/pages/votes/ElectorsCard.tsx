@@ -1,6 +1,7 @@
-import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Image, Input, Select, Space, Table, Tag } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { API_BASE } from '../../api/client.ts';
 import { rowsOf } from '../../api/cursorPages.ts';
 import type { Me } from '../../api/types.ts';
 import { useMe } from '../../app/session.ts';
@@ -91,6 +92,26 @@ export function ElectorsCard({ vote }: { vote: Vote }) {
               key: 'channel',
               render: (_, e) => (e.channel ? t(`votes.channel.${e.channel}`) : '—'),
             },
+            ...(staffWide
+              ? [
+                  {
+                    title: t('votes.electors.enteredBy'),
+                    key: 'enteredBy',
+                    render: (_: unknown, e: Elector) => e.enteredBy ?? '—',
+                  },
+                ]
+              : []),
+            // A secret vote's photo would show the choice: the server never serves it.
+            ...(staffWide && !vote.secret
+              ? [
+                  {
+                    title: t('votes.electors.photo'),
+                    key: 'photo',
+                    render: (_: unknown, e: Elector) =>
+                      e.hasPhoto ? <BallotPhoto voteId={vote.id} elector={e} /> : '—',
+                  },
+                ]
+              : []),
             ...(vote.secret
               ? []
               : [
@@ -143,5 +164,21 @@ export function ElectorsCard({ vote }: { vote: Vote }) {
         />
       ) : null}
     </Card>
+  );
+}
+
+/** The signed ballot's photo: a small copy in the row, the full one on click. */
+function BallotPhoto({ voteId, elector }: { voteId: number; elector: Elector }) {
+  const { t } = useTranslation();
+  const url = (size: 'thumb' | 'full') =>
+    `${API_BASE}/votes/${voteId}/electors/${elector.id}/ballot-photo?size=${size}`;
+  return (
+    <Image
+      width={40}
+      height={40}
+      src={url('thumb')}
+      preview={{ src: url('full') }}
+      alt={t('votes.electors.photoAlt', { label: elector.label })}
+    />
   );
 }
