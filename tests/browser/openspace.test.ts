@@ -217,7 +217,10 @@ describe('Open Space 开放空间', () => {
     await resident.getByRole('button', { name: `为“${GARDEN}”添加行动计划` }).click();
     const gardenGroup = group(resident, GARDEN);
     await gardenGroup.getByLabel('行动计划', { exact: true }).fill(PLAN);
-    await gardenGroup.getByLabel('负责人', { exact: true }).fill('林阿姨');
+    // The owner is picked from the room's people, so the plan reaches her account.
+    await gardenGroup.getByLabel('负责人', { exact: true }).fill('林');
+    await resident.locator('.ant-select-item-option').filter({ hasText: '林阿姨' }).first().click();
+    await gardenGroup.getByText('已关联 林阿姨 的账号').waitFor();
     await gardenGroup.getByLabel('完成日期').fill(chinaDay(30));
     await accessible(resident, 'open space: action plan form');
     await gardenGroup.getByRole('button', { name: '保存计划' }).click();
@@ -245,5 +248,13 @@ describe('Open Space 开放空间', () => {
     await chair.getByText('在花园入口放拾便袋，请楼组长提醒。').waitFor();
     expect(await chair.getByRole('navigation').count()).toBe(0);
     await accessible(chair, 'open space: shared screen');
+
+    // Its owner, a resident, marks it done on her phone.
+    await resident.getByRole('button', { name: `完成“${PLAN}”` }).click();
+    const done = resident.getByRole('dialog', { name: `完成“${PLAN}”` });
+    await done.getByLabel('完成情况').fill('植物清单已在业主群公示。');
+    await done.getByRole('button', { name: '完成' }).click();
+    await done.waitFor({ state: 'hidden' });
+    await group(resident, GARDEN).getByText('已完成').waitFor();
   });
 });

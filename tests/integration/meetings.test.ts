@@ -12,6 +12,8 @@ let resident: string;
 let neighbour: string;
 let residentIds: number[];
 let building1: number;
+let residentUser: number;
+let outsiderUser: number;
 
 const api = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, body?: object) =>
   ctx.call(method, `/api/v1${url}`, cookie, body);
@@ -26,7 +28,11 @@ beforeAll(async () => {
   chair = await ctx.login('13700000001');
   await makeUser(ctx, { phone: '13700000002', role: 'councilMember', stationId: station });
   member = await ctx.login('13700000002');
-  await makeUser(ctx, { phone: '13700000003', role: 'chair', stationId: city.west.compound.stationId });
+  outsiderUser = await makeUser(ctx, {
+    phone: '13700000003',
+    role: 'chair',
+    stationId: city.west.compound.stationId,
+  });
   outsider = await ctx.login('13700000003');
   // Household 1 (building 1) and household 25 (building 2) each get a verified resident with an account.
   for (const [phone, roster] of [
@@ -34,6 +40,7 @@ beforeAll(async () => {
     ['13600000002', '13907000024'],
   ] as const) {
     const id = await makeUser(ctx, { phone });
+    if (phone === '13600000001') residentUser = id;
     await ctx.db.execute(
       sql`update people_residents set user_id = ${id}, verified_at = now() where phone = ${roster}`,
     );
@@ -149,6 +156,35 @@ describe('meetings', () => {
     });
     expect(badDue.statusCode).toBe(400);
 
+    // The owner picker: the station's officers and those who took part, never someone from elsewhere.
+    const people = await api('GET', `/meetings/${id}/people`, chair);
+    expect(people.statusCode, people.body).toBe(200);
+    const picked = people.json().items as { userId: number; name: string; why: string[] }[];
+    expect(picked.find((p) => p.userId === residentUser)?.why).toContain('registered');
+    expect(picked.some((p) => p.why.includes('staff'))).toBe(true);
+    expect(picked.some((p) => p.userId === outsiderUser)).toBe(false);
+    expect((await api('GET', `/meetings/${id}/people`, resident)).statusCode).toBe(403);
+    expect((await api('GET', `/meetings/${id}/people`, outsider)).statusCode).toBe(404);
+    const elsewhere = await api('POST', `/meetings/${id}/actions`, chair, {
+      title: '外站人员',
+      ownerName: '外站理事长',
+      ownerUserId: outsiderUser,
+      dueOn: '2026-12-31',
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().errors[0].path).toBe('ownerUserId');
+    const owned = await api('POST', `/meetings/${id}/actions`, chair, {
+      title: '收集1幢住户意见',
+      ownerName: '随便写的名字',
+      ownerUserId: residentUser,
+      dueOn: '2026-12-31',
+    });
+    expect(owned.statusCode, owned.body).toBe(201);
+    expect(owned.json().ownerName).toBe(picked.find((p) => p.userId === residentUser)?.name);
+    // Its owner, a resident, marks it done themselves.
+    const doneByOwner = await api('POST', `/actions/${owned.json().id}/done`, resident, { note: '已收齐' });
+    expect(doneByOwner.json()).toMatchObject({ status: 'done', doneNote: '已收齐' });
+
     const seenByStaff = (await api('GET', `/meetings/${id}`, chair)).json();
     expect(seenByStaff).toMatchObject({
       status: 'held',
@@ -185,5 +221,26 @@ describe('meetings', () => {
       expect.objectContaining({ attended: 3, proxies: 1, minutes: '到会12户，同意加装。', resolutions: [] }),
     ]);
     expect(submission.actions[0]).toMatchObject({ title: '联系电梯厂家报价', status: 'done' });
+  });
+
+  it('a planned meeting is called off with its reason; nothing more happens to it', async () => {
+    const id = (
+      await api('POST', `/stations/${station}/meetings`, chair, meeting({ title: '雨天取消的议事会' }))
+    ).json().id as number;
+    const cancel = (who: string, body: object) => api('POST', `/meetings/${id}/cancel`, who, body);
+    expect((await cancel(member, { reason: '下雨' })).statusCode).toBe(403);
+    expect((await cancel(outsider, { reason: '下雨' })).statusCode).toBe(404);
+    const blank = await cancel(chair, { reason: '  ' });
+    expect(blank.statusCode).toBe(400);
+    expect((await api('GET', `/meetings/${id}`, chair)).json().status).toBe('planned');
+    expect((await cancel(chair, { reason: '台风预警，改期另行通知' })).statusCode).toBe(200);
+    const seen = (await api('GET', `/meetings/${id}`, resident)).json();
+    expect(seen).toMatchObject({ status: 'cancelled', cancelReason: '台风预警，改期另行通知' });
+    expect(seen.abilities.register).toBe(false);
+    expect((await api('POST', `/meetings/${id}/registrations`, resident)).statusCode).toBe(409);
+    const again = await cancel(chair, { reason: '再取消' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toContain('尚未召开');
+    expect((await api('PUT', `/meetings/${id}/minutes`, chair, { minutes: 'x' })).statusCode).toBe(409);
   });
 });

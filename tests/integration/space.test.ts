@@ -8,6 +8,7 @@ let station: number;
 let chair: string;
 let outsider: string;
 const people: string[] = [];
+const userIds: number[] = [];
 
 const api = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, body?: object) =>
   ctx.call(method, `/api/v1${url}`, cookie, body);
@@ -23,6 +24,7 @@ beforeAll(async () => {
   outsider = await ctx.login('13700000003');
   for (const i of [0, 1, 2]) {
     const id = await makeUser(ctx, { phone: `1360000000${i}` });
+    userIds.push(id);
     await ctx.db.execute(
       sql`update people_residents set user_id = ${id}, verified_at = now() where phone = ${`1390700000${i}`}`,
     );
@@ -126,17 +128,53 @@ describe('Open Space', () => {
         })
       ).statusCode,
     ).toBe(403);
+    // The convener picks the owner among the room's groups (and the station's officers).
+    const picks = await api('GET', `/meetings/${id}/people`, people[0]);
+    expect(picks.statusCode, picks.body).toBe(200);
+    const inGroups = picks.json().items.filter((p: { why: string[] }) => p.why.includes('group'));
+    expect(inGroups.map((p: { userId: number }) => p.userId).sort()).toEqual([...userIds].sort());
+    expect((await api('GET', `/meetings/${id}/people`, outsider)).statusCode).toBe(404);
     const plan = await api('POST', `/space-topics/${t1}/plans`, people[0], {
       title: '三月植树日认养花木',
       ownerName: '林阿姨',
+      ownerUserId: userIds[1],
       dueOn: '2027-03-12',
     });
     expect(plan.statusCode, plan.body).toBe(201);
+    expect(plan.json().ownerUserId).toBe(userIds[1]);
     const after = (await api('GET', `/meetings/${id}/space`, chair)).json();
     expect(after.topics.find((t: { id: number }) => t.id === t1).plans[0]).toMatchObject({
       title: '三月植树日认养花木',
       status: 'open',
     });
     expect((await api('GET', `/meetings/${id}`, people[2])).json().actions).toHaveLength(1);
+  });
+
+  it('a cancelled Open Space keeps its board to read and refuses every change', async () => {
+    const id = (
+      await api('POST', `/stations/${station}/meetings`, chair, {
+        kind: 'openSpace',
+        title: '取消的开放空间',
+        startsAt: inHours(1),
+        endsAt: inHours(3),
+        place: '小区广场',
+        inviteGroups: ['allHouseholds'],
+      })
+    ).json().id as number;
+    const topic = (await api('POST', `/meetings/${id}/space/topics`, people[0], { title: '停车' })).json().id;
+    expect((await api('POST', `/meetings/${id}/cancel`, chair, { reason: '暴雨' })).statusCode).toBe(200);
+    const board = await api('GET', `/meetings/${id}`, people[1]);
+    expect(board.json().status).toBe('cancelled');
+    const space = (await api('GET', `/meetings/${id}/space`, people[1])).json();
+    expect(space).toMatchObject({ status: 'cancelled', topics: [expect.objectContaining({ id: topic })] });
+    const join = await api('POST', `/space-topics/${topic}/join`, people[1]);
+    expect(join.statusCode).toBe(409);
+    expect(join.json().detail).toContain('会议已取消');
+    expect((await api('POST', `/meetings/${id}/space/topics`, people[1], { title: '垃圾' })).statusCode).toBe(
+      409,
+    );
+    expect((await api('POST', `/meetings/${id}/space/slots`, chair, { name: '第一轮' })).statusCode).toBe(
+      409,
+    );
   });
 });

@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
 import { ZOk, ZStationParam } from '../../shared/limits.ts';
+import { meetingPeople, PERSON_REASONS } from './meeting-people.ts';
 import {
   ZAction,
   ZActionItem,
   ZActionParam,
+  ZCancelMeeting,
   ZCompleteAction,
   ZCreateMeeting,
   ZMeeting,
@@ -18,10 +20,12 @@ import {
 import {
   addAction,
   addResolution,
+  cancelMeeting,
   completeAction,
   createMeeting,
   getMeeting,
   listMeetings,
+  meetingFor,
   recordMinutes,
   register,
   signIn,
@@ -69,6 +73,41 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getMeeting(authed(req), req.params.meetingId),
+  );
+  app.get(
+    '/meetings/:meetingId/people',
+    {
+      schema: {
+        tags,
+        summary:
+          "Who may own the meeting's action items: staff, council, registered, signed-in and group members (conveners: groups, staff and council)",
+        params: ZMeetingParam,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ userId: z.number(), name: z.string(), why: z.array(z.enum(PERSON_REASONS)) }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const ctx = authed(req);
+      return meetingPeople(ctx, await meetingFor(ctx, req.params.meetingId));
+    },
+  );
+  app.post(
+    '/meetings/:meetingId/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Call off a planned meeting, with the reason those invited will read',
+        params: ZMeetingParam,
+        body: ZCancelMeeting,
+        response: { 200: ZOk },
+      },
+    },
+    async (req) => cancelMeeting(authed(req), req.params.meetingId, req.body.reason),
   );
   app.post(
     '/meetings/:meetingId/registrations',

@@ -39,6 +39,7 @@ export const ZSignIn = z.object({
 });
 
 export const ZMinutes = z.object({ minutes: text(50000).pipe(z.string().min(1)) });
+export const ZCancelMeeting = z.object({ reason: text(500).pipe(z.string().min(1)) });
 export const ZResolution = z.object({
   text: text(5000).pipe(z.string().min(1)),
   agendaItemId: ZBodyId.nullable().default(null),
@@ -111,6 +112,7 @@ export const ZMeeting = ZMeetingSummary.extend({
     )
     .nullable(),
   minutes: z.string().nullable(),
+  cancelReason: z.string().nullable(),
   resolutions: z.array(
     z.object({
       id: z.number(),

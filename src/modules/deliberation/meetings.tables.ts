@@ -55,6 +55,8 @@ export const meetings = pgTable(
     organisations: text('organisations').array().notNull().default(sql`'{}'`),
     observers: text('observers').array().notNull().default(sql`'{}'`),
     status: meetingStatus('status').notNull().default('planned'),
+    /** Why a planned meeting was called off (shown to those invited). */
+    cancelReason: text('cancel_reason'),
     minutes: text('minutes'),
     minutesBy: bigint('minutes_by', { mode: 'number' }),
     minutesAt: timestamp('minutes_at', { withTimezone: true }),

@@ -5,6 +5,7 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { chinaDate } from '../stations/index.ts';
+import { checkOwner } from './meeting-people.ts';
 import type {
   ActionView,
   ZActionItem,
@@ -235,6 +236,7 @@ export async function getMeeting(ctx: AuthedCtx, meetingId: number): Promise<z.i
         }))
       : null,
     minutes: meeting.minutes,
+    cancelReason: meeting.cancelReason,
     resolutions: resolved.map((r) => ({
       id: r.id,
       text: r.text,
@@ -344,6 +346,33 @@ async function managed(ctx: AuthedCtx, meetingId: number) {
   return found;
 }
 
+/** Calls off a planned meeting, with the reason those invited will read; registrations stay on record. */
+export async function cancelMeeting(ctx: AuthedCtx, meetingId: number, reason: string) {
+  const { meeting, station } = await managed(ctx, meetingId);
+  if (meeting.status !== 'planned') {
+    throw new AppError('INVALID_STATE', {
+      detail: { zh: '只有尚未召开的会议可以取消', en: 'Only a meeting not yet held can be cancelled' },
+    });
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(meetings)
+      .set({ status: 'cancelled', cancelReason: reason })
+      .where(and(eq(meetings.id, meetingId), eq(meetings.status, 'planned')))
+      .returning({ id: meetings.id });
+    if (!row) throw new AppError('INVALID_STATE');
+    await recordAudit(tx, ctx, {
+      action: 'meeting.cancel',
+      subjectType: 'meeting',
+      subjectId: meetingId,
+      stationId: meeting.stationId,
+      path: station.path,
+      summary: { reason: reason.slice(0, 200) },
+    });
+    return { ok: true as const };
+  });
+}
+
 export async function recordMinutes(ctx: AuthedCtx, meetingId: number, minutes: string) {
   const { meeting, station } = await managed(ctx, meetingId);
   if (meeting.status === 'cancelled') throw new AppError('INVALID_STATE');
@@ -405,6 +434,7 @@ export async function addResolution(ctx: AuthedCtx, meetingId: number, input: z.
 
 export async function addAction(ctx: AuthedCtx, meetingId: number, input: z.infer<typeof ZActionItem>) {
   const { meeting, station } = await managed(ctx, meetingId);
+  const ownerName = (await checkOwner(ctx.db, meeting, input.ownerUserId, false)) ?? input.ownerName;
   return ctx.db.transaction(async (tx) => {
     if (input.topicId) {
       const [topic] = await tx
@@ -429,7 +459,7 @@ export async function addAction(ctx: AuthedCtx, meetingId: number, input: z.infe
         resolutionId: input.resolutionId,
         title: input.title,
         ownerUserId: input.ownerUserId,
-        ownerName: input.ownerName,
+        ownerName,
         dueOn: input.dueOn,
       })
       .returning();
@@ -439,7 +469,7 @@ export async function addAction(ctx: AuthedCtx, meetingId: number, input: z.infe
       subjectId: row!.id,
       stationId: meeting.stationId,
       path: station.path,
-      summary: { title: input.title, dueOn: input.dueOn, owner: input.ownerName },
+      summary: { title: input.title, dueOn: input.dueOn, owner: ownerName },
     });
     return presentAction(row!);
   });

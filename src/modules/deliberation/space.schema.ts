@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text, ZBodyId, ZDay, ZId } from '../../shared/limits.ts';
 import { ZAction } from './meetings.schema.ts';
+import { MEETING_STATUSES } from './meetings.tables.ts';
 
 export const ZSpaceTopicParam = z.object({ spaceTopicId: ZId });
 const ZText = (max: number) => text(max).pipe(z.string().min(1));
@@ -22,6 +23,8 @@ export const ZPlan = z.object({
 export const ZSpaceBoard = z.object({
   meetingId: z.number(),
   title: z.string(),
+  /** Topics are posted while it is planned; nothing changes once it is cancelled. */
+  status: z.enum(MEETING_STATUSES),
   dotsPerPerson: z.number(),
   myDots: z.number(),
   canArrange: z.boolean(),

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
+import { checkOwner } from './meeting-people.ts';
 import { actionItems } from './meetings.tables.ts';
 import { meetingFor, presentAction } from './meetings.ts';
 import { auditAt, fieldError } from './refusals.ts';
@@ -14,9 +15,18 @@ import { spaceDots, spaceMembers, spacePlaces, spaceSlots, spaceTopics } from '.
  * meeting invites takes part; the one who runs deliberation lays out the grid.
  */
 
-async function spaceFor(ctx: AuthedCtx, meetingId: number) {
+/** The Open Space meeting; `change`: refused once the meeting is cancelled (its board is then read-only). */
+async function spaceFor(ctx: AuthedCtx, meetingId: number, change = true) {
   const found = await meetingFor(ctx, meetingId);
   if (found.meeting.kind !== 'openSpace') throw new AppError('NOT_FOUND');
+  if (change && found.meeting.status === 'cancelled') {
+    throw new AppError('INVALID_STATE', {
+      detail: {
+        zh: '会议已取消，开放空间不能再更改',
+        en: 'The meeting was cancelled: its board can no longer change',
+      },
+    });
+  }
   return found;
 }
 
@@ -56,7 +66,11 @@ export async function addGridLine(ctx: AuthedCtx, meetingId: number, kind: 'slot
 /** A participant posts a topic to the marketplace and convenes its group. */
 export async function postSpaceTopic(ctx: AuthedCtx, meetingId: number, title: string) {
   const { meeting, station } = await spaceFor(ctx, meetingId);
-  if (meeting.status !== 'planned') throw new AppError('INVALID_STATE');
+  if (meeting.status !== 'planned') {
+    throw new AppError('INVALID_STATE', {
+      detail: { zh: '会议已召开，议题集市已关闭', en: 'The meeting was held: the marketplace is closed' },
+    });
+  }
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(spaceTopics)
@@ -265,6 +279,8 @@ export async function placeDots(
 export async function addPlan(ctx: AuthedCtx, spaceTopicId: number, input: z.infer<typeof ZPlan>) {
   const { topic, manage, station } = await topicFor(ctx, spaceTopicId);
   if (!manage && ctx.user.userId !== topic.convenerUserId) throw new AppError('FORBIDDEN');
+  const meeting = { id: topic.meetingId, stationId: topic.stationId };
+  const ownerName = (await checkOwner(ctx.db, meeting, input.ownerUserId, !manage)) ?? input.ownerName;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(actionItems)
@@ -273,7 +289,7 @@ export async function addPlan(ctx: AuthedCtx, spaceTopicId: number, input: z.inf
         meetingId: topic.meetingId,
         spaceTopicId,
         title: input.title,
-        ownerName: input.ownerName,
+        ownerName,
         ownerUserId: input.ownerUserId,
         dueOn: input.dueOn,
       })
@@ -290,7 +306,7 @@ export async function addPlan(ctx: AuthedCtx, spaceTopicId: number, input: z.inf
 
 /** The board: grid, marketplace, groups with their members and reports, dots, plans, and mine. */
 export async function spaceBoard(ctx: AuthedCtx, meetingId: number): Promise<z.infer<typeof ZSpaceBoard>> {
-  const { meeting, manage } = await spaceFor(ctx, meetingId);
+  const { meeting, manage } = await spaceFor(ctx, meetingId, false);
   const [slots, places, topics, members, dots, plans] = await Promise.all([
     ctx.db
       .select()
@@ -324,6 +340,7 @@ export async function spaceBoard(ctx: AuthedCtx, meetingId: number): Promise<z.i
   return {
     meetingId,
     title: meeting.title,
+    status: meeting.status,
     dotsPerPerson: meeting.dotsPerPerson,
     myDots: sum((d) => d.userId === ctx.user.userId),
     canArrange: manage,

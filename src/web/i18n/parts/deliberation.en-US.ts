@@ -109,6 +109,17 @@ export const deliberationEnUS: Resources['deliberation'] = {
     completed: 'Marked done',
   },
   meetings: { empty: 'No meetings', create: 'Call a meeting' },
+  owner: {
+    why: {
+      staff: 'Station staff',
+      council: 'Council member',
+      registered: 'Registered',
+      attended: 'Signed in',
+      group: 'Group member',
+    },
+    linked: "Linked to {{name}}'s account: they see it on their phone and can mark it done",
+    free: 'Pick someone from the list (they can then mark it done) or type an organisation or a name',
+  },
   meetingForm: {
     title: 'Call a meeting',
     kind: 'Kind of meeting',

@@ -103,6 +103,17 @@ export const deliberationZhCN = {
     completed: '已标记完成',
   },
   meetings: { empty: '暂无会议', create: '召开会议' },
+  owner: {
+    why: {
+      staff: '站内人员',
+      council: '议事会成员',
+      registered: '已报名',
+      attended: '已签到',
+      group: '小组成员',
+    },
+    linked: '已关联 {{name}} 的账号：本人可在手机上看到并标记完成',
+    free: '可从列表中选人（本人能标记完成），也可直接填写单位或姓名',
+  },
   meetingForm: {
     title: '召开会议',
     kind: '会议类型',

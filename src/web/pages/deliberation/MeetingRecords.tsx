@@ -6,6 +6,7 @@ import { fieldErrorsOf } from '../../api/fieldErrors.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ActionItems } from './ActionItems.tsx';
 import { type Meeting, useAddAction, useAddResolution, useMinutes } from './deliberationApi.ts';
+import { NO_OWNER, type Owner, OwnerField, ownerFieldOf, ownerInput } from './OwnerField.tsx';
 
 /** Minutes (written by staff: the meeting is then held), resolutions and action items with owner and due date. */
 export function MeetingRecords({ meeting: m }: { meeting: Meeting }) {
@@ -125,12 +126,12 @@ function ResolutionForm({ meeting: m }: { meeting: Meeting }) {
 
 interface ActionValues {
   title: string;
-  ownerName: string;
+  owner: Owner;
   dueOn: string;
   topicId: number | null;
   resolutionId: number | null;
 }
-const ACTION_FIELDS = ['title', 'ownerName', 'dueOn', 'topicId', 'resolutionId'] as const;
+const ACTION_FIELDS = ['title', 'owner', 'dueOn', 'topicId', 'resolutionId'] as const;
 
 function ActionForm({ meeting: m }: { meeting: Meeting }) {
   const { t } = useTranslation();
@@ -145,7 +146,7 @@ function ActionForm({ meeting: m }: { meeting: Meeting }) {
       className="record-form"
       initialValues={{
         title: '',
-        ownerName: '',
+        owner: NO_OWNER,
         dueOn: addDays(chinaDate(), 14),
         topicId: null,
         resolutionId: null,
@@ -154,14 +155,14 @@ function ActionForm({ meeting: m }: { meeting: Meeting }) {
         add.mutate(
           {
             title: v.title.trim(),
-            ownerName: v.ownerName.trim(),
+            ...ownerInput(v.owner),
             dueOn: v.dueOn,
             topicId: v.topicId ?? null,
             resolutionId: v.resolutionId ?? null,
           },
           {
             onSuccess: () => form.resetFields(),
-            onError: (err) => form.setFields(fieldErrorsOf(err, ACTION_FIELDS)),
+            onError: (err) => form.setFields(fieldErrorsOf(err, ownerFieldOf(ACTION_FIELDS))),
           },
         )
       }
@@ -174,13 +175,11 @@ function ActionForm({ meeting: m }: { meeting: Meeting }) {
       >
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item
-        name="ownerName"
+      <OwnerField
+        meetingId={m.id}
         label={t('deliberation.records.owner')}
-        rules={[{ required: true, whitespace: true, message: t('deliberation.records.ownerRequired') }]}
-      >
-        <Input maxLength={100} />
-      </Form.Item>
+        requiredMessage={t('deliberation.records.ownerRequired')}
+      />
       <Form.Item name="dueOn" label={t('deliberation.records.dueOn')}>
         <Input type="date" />
       </Form.Item>

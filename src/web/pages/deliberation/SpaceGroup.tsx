@@ -14,6 +14,7 @@ import {
   useFileReport,
   useJoinGroup,
 } from './deliberationApi.ts';
+import { NO_OWNER, type Owner, OwnerField, ownerFieldOf, ownerInput } from './OwnerField.tsx';
 
 /**
  * A group on the grid: who convenes it, how many are in it; join it (leaving one's group of the same
@@ -86,7 +87,7 @@ export function SpaceGroup({ board, topic }: { board: SpaceBoard; topic: SpaceTo
       <div className="space-group-plans">
         <h5>{t(`${g}.plans`)}</h5>
         <ActionItems actions={topic.plans} manage={board.canArrange} />
-        {topic.isConvener || board.canArrange ? <PlanForm topic={topic} /> : null}
+        {topic.isConvener || board.canArrange ? <PlanForm meetingId={board.meetingId} topic={topic} /> : null}
       </div>
     </section>
   );
@@ -131,12 +132,12 @@ function ReportForm({ topic }: { topic: SpaceTopic }) {
 
 interface PlanValues {
   title: string;
-  ownerName: string;
+  owner: Owner;
   dueOn: string;
 }
-const PLAN_FIELDS = ['title', 'ownerName', 'dueOn'] as const;
+const PLAN_FIELDS = ['title', 'owner', 'dueOn'] as const;
 
-function PlanForm({ topic }: { topic: SpaceTopic }) {
+function PlanForm({ meetingId, topic }: { meetingId: number; topic: SpaceTopic }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const add = useAddPlan();
@@ -156,17 +157,17 @@ function PlanForm({ topic }: { topic: SpaceTopic }) {
       name={`space-plan-${topic.id}`}
       layout="vertical"
       className="record-form"
-      initialValues={{ title: '', ownerName: '', dueOn: addDays(chinaDate(), 30) }}
+      initialValues={{ title: '', owner: NO_OWNER, dueOn: addDays(chinaDate(), 30) }}
       onFinish={(v) =>
         add.mutate(
-          { id: topic.id, title: v.title.trim(), ownerName: v.ownerName.trim(), dueOn: v.dueOn },
+          { id: topic.id, title: v.title.trim(), ...ownerInput(v.owner), dueOn: v.dueOn },
           {
             onSuccess: () => {
               void message.success(t(`${g}.planAdded`));
               form.resetFields();
               setOpen(false);
             },
-            onError: (err) => form.setFields(fieldErrorsOf(err, PLAN_FIELDS)),
+            onError: (err) => form.setFields(fieldErrorsOf(err, ownerFieldOf(PLAN_FIELDS))),
           },
         )
       }
@@ -178,13 +179,11 @@ function PlanForm({ topic }: { topic: SpaceTopic }) {
       >
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item
-        name="ownerName"
+      <OwnerField
+        meetingId={meetingId}
         label={t(`${g}.planOwner`)}
-        rules={[{ required: true, whitespace: true, message: t(`${g}.planOwnerRequired`) }]}
-      >
-        <Input maxLength={100} />
-      </Form.Item>
+        requiredMessage={t(`${g}.planOwnerRequired`)}
+      />
       <Form.Item name="dueOn" label={t(`${g}.planDue`)}>
         <Input type="date" />
       </Form.Item>

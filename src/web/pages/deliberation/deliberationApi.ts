@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { PersonReason } from '../../../modules/deliberation/meeting-people.ts';
 import type {
   ZAction,
   ZActionItem,
@@ -126,6 +127,17 @@ export function useSpace(id: number, refetchInterval: number | false = false) {
     queryFn: ({ signal }) => api<SpaceBoard>(`/meetings/${id}/space`, { signal }),
     retry: false,
     refetchInterval,
+  });
+}
+
+export type MeetingPerson = { userId: number; name: string; why: PersonReason[] };
+
+/** Who may own the meeting's action items (managers; an Open Space group's convener). */
+export function useMeetingPeople(meetingId: number) {
+  return useQuery({
+    queryKey: [...DELIBERATION_KEY, 'people', meetingId],
+    queryFn: ({ signal }) => api<{ items: MeetingPerson[] }>(`/meetings/${meetingId}/people`, { signal }),
+    retry: false,
   });
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "deliberation_meetings" ADD COLUMN "cancel_reason" text;
