@@ -147,4 +147,41 @@ describe('topics 议题 and meetings 会议', () => {
     await chair.locator('.submission-table').getByText(ACTION).waitFor();
     await accessible(chair, 'submission');
   });
+
+  it('the chair calls off a planned meeting with its reason; 林阿姨 reads it on her phone', async () => {
+    const chair = await newPage(DESKTOP);
+    await login(chair, CHAIR);
+    const starts = new Date(Date.now() + 3 * 86_400_000);
+    const created = await chair.request.post('/api/v1/stations/1/meetings', {
+      data: {
+        kind: 'residents',
+        title: '楼道堆物清理议事会（取消测试）',
+        startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + 2 * 3600_000).toISOString(),
+        place: '自治站议事厅',
+        inviteGroups: ['allHouseholds'],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const url = `/meetings/${(await created.json()).id}`;
+    await chair.goto(url);
+    await chair.getByRole('button', { name: '取消会议' }).click();
+    const dialog = chair.getByRole('dialog', { name: '取消“楼道堆物清理议事会（取消测试）”' });
+    await dialog.getByRole('button', { name: '确认取消' }).click();
+    await dialog.getByText('请填写取消原因').waitFor();
+    await dialog.getByLabel('取消原因').fill('台风预警，改期另行通知。');
+    await dialog.getByRole('button', { name: '确认取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await chair.getByText('会议已取消：台风预警，改期另行通知。').waitFor();
+    expect(await chair.getByRole('button', { name: '取消会议' }).count()).toBe(0);
+    await accessible(chair, 'cancelled meeting (staff)');
+
+    const resident = await newPage(PHONE);
+    await login(resident, RESIDENT);
+    await resident.goto(url);
+    await resident.getByText('会议已取消：台风预警，改期另行通知。').waitFor();
+    expect(await resident.getByRole('button', { name: '报名参加' }).count()).toBe(0);
+    await accessible(resident, 'cancelled meeting (resident)');
+    await expectNoOverflow(resident);
+  });
 });

@@ -95,7 +95,7 @@ describe('Open Space 开放空间', () => {
     await chair.getByLabel('时段', { exact: true }).fill(SLOT);
     await chair.getByRole('button', { name: '添加时段' }).click();
     await chair.getByText(SLOT, { exact: true }).first().waitFor();
-    for (const place of ['A 桌', 'B 桌', 'C 桌']) {
+    for (const place of ['A 桌', 'B 桌', 'C 桌', 'D 桌']) {
       await chair.getByLabel('地点', { exact: true }).fill(place);
       await chair.getByRole('button', { name: '添加地点' }).click();
       await chair.locator('.space-place').getByText(place, { exact: true }).waitFor();
@@ -144,6 +144,18 @@ describe('Open Space 开放空间', () => {
       await group(chair, title).waitFor();
     }
     await chair.getByText('所有议题都已排入议程墙。').waitFor();
+    // A group with nobody in it yet moves anywhere free: the pets go to D 桌.
+    await chair.getByLabel(`“${PETS}”移到`, { exact: true }).selectOption({ label: `${SLOT} · D 桌` });
+    await chair.getByRole('button', { name: `把“${PETS}”移到其他位置` }).click();
+    await expect
+      .poll(() =>
+        chair
+          .locator('.space-cell')
+          .filter({ has: group(chair, PETS) })
+          .locator('.space-place')
+          .textContent(),
+      )
+      .toBe('D 桌');
     await accessible(chair, 'open space: grid laid out');
   });
 

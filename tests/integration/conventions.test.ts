@@ -98,10 +98,19 @@ describe('conventions', () => {
     expect((await api('POST', `/conventions/${id}/versions`, chair, { body: '另一稿' })).statusCode).toBe(
       409,
     );
+    // The vote that adopted version 1 cannot adopt version 2 too.
+    const reused = await api('PUT', `/conventions/${id}/versions/2/vote`, chair, { voteId: open });
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().errors[0].path).toBe('voteId');
     await api('PUT', `/conventions/${id}/versions/2/vote`, chair, { voteId: await vote('no') });
     expect((await api('POST', `/conventions/${id}/versions/2/publish`, chair)).statusCode).toBe(409);
     expect((await api('GET', `/stations/${station}/conventions`, resident)).json().items[0]).toMatchObject({
       inForce: 1,
+      draft: null, // residents do not learn a draft exists
+    });
+    expect((await api('GET', `/stations/${station}/conventions`, chair)).json().items[0]).toMatchObject({
+      inForce: 1,
+      draft: 2,
     });
 
     const future = await api('POST', `/conventions/${id}/breaches`, chair, {
@@ -148,7 +157,8 @@ describe('conventions', () => {
       version: 1,
       status: 'resolved',
       referredTo: '街道综合行政执法队',
-      note: '已处罚教育',
+      note: '多次劝导无效',
+      resolutionNote: '已处罚教育',
     });
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authed } from '../../server/http/context.ts';
 import { text, ZBodyId, ZDay, ZId, ZOk, ZStationParam } from '../../shared/limits.ts';
-import { BREACH_STATUSES, CONVENTION_VERSION_STATUSES } from './conventions.tables.ts';
+import { ZConvention, ZConventionList } from './conventions.schema.ts';
 import {
   draftConvention,
   draftVersion,
@@ -21,35 +21,6 @@ const ZBreachParam = z.object({ breachId: ZId });
 const ZBody = text(50000).pipe(z.string().min(1));
 const ZCreated = z.object({ id: z.number() });
 
-const ZConvention = z.object({
-  id: z.number(),
-  title: z.string(),
-  versions: z.array(
-    z.object({
-      version: z.number(),
-      body: z.string(),
-      status: z.enum(CONVENTION_VERSION_STATUSES),
-      voteId: z.number().nullable(),
-      publishedAt: z.string().nullable(),
-    }),
-  ),
-  breaches: z
-    .array(
-      z.object({
-        id: z.number(),
-        version: z.number(),
-        occurredOn: z.string(),
-        place: z.string(),
-        description: z.string(),
-        status: z.enum(BREACH_STATUSES),
-        referredTo: z.string().nullable(),
-        note: z.string().nullable(),
-      }),
-    )
-    .nullable(),
-  abilities: z.object({ manage: z.boolean(), record: z.boolean() }),
-});
-
 /** Residents' conventions 居民公约: versions adopted by votes, published; breaches referred for enforcement. */
 export const conventionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -60,18 +31,7 @@ export const conventionsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "A station's conventions: the version in force (and the draft, for staff)",
         params: ZStationParam,
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.number(),
-                title: z.string(),
-                inForce: z.number().nullable(),
-                draft: z.number().nullable(),
-                publishedAt: z.string().nullable(),
-              }),
-            ),
-            canDraft: z.boolean(),
-          }),
+          200: ZConventionList,
         },
       },
     },

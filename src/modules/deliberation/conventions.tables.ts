@@ -76,6 +76,8 @@ export const breaches = pgTable(
     referredTo: text('referred_to'),
     referredAt: timestamp('referred_at', { withTimezone: true }),
     note: text('note'),
+    /** How it was settled, kept apart from the referral's note. */
+    resolutionNote: text('resolution_note'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     createdAt: createdAt(),
   },

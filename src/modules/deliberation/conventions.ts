@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { and, asc, desc, eq, max, ne } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { chinaDate } from '../stations/index.ts';
@@ -88,12 +88,21 @@ async function draftOf(ctx: AuthedCtx, conventionId: number, version: number) {
 export async function linkVote(ctx: AuthedCtx, conventionId: number, version: number, voteId: number) {
   const { draft, station, convention } = await draftOf(ctx, conventionId, version);
   const [vote] = await ctx.db
-    .select({ id: votes.id, method: votes.method })
+    .select({ id: votes.id, method: votes.method, status: votes.status })
     .from(votes)
     .where(and(eq(votes.id, voteId), eq(votes.stationId, convention.stationId)));
   if (!vote) throw fieldError('voteId', '找不到本站的该表决', 'No such vote at this station');
   if (vote.method !== 'yesNo')
     throw fieldError('voteId', '公约须以赞成/反对式表决通过', 'A convention is adopted by a yes / no vote');
+  if (vote.status === 'cancelled') throw fieldError('voteId', '该表决已取消', 'That vote was cancelled');
+  // One vote adopts one text: a vote already linked to another version (of any convention) cannot be reused.
+  const [taken] = await ctx.db
+    .select({ id: conventionVersions.id })
+    .from(conventionVersions)
+    .where(and(eq(conventionVersions.voteId, voteId), ne(conventionVersions.id, draft.id)));
+  if (taken) {
+    throw fieldError('voteId', '该表决已用于另一版本的公约', 'That vote already adopts another version');
+  }
   return ctx.db.transaction(async (tx) => {
     await tx.update(conventionVersions).set({ voteId }).where(eq(conventionVersions.id, draft.id));
     await auditAt(ctx, station, 'convention', 'convention')('linkVote', conventionId, { version, voteId })(
@@ -167,7 +176,11 @@ export async function listConventions(ctx: AuthedCtx, stationId: number) {
     byId.set(r.id, c);
   }
   const staff = manage || read;
-  return { items: [...byId.values()].filter((c) => staff || c.inForce !== null), canDraft: manage };
+  // Residents read published versions only: not even that a draft exists.
+  const items = [...byId.values()].flatMap((c) =>
+    staff ? [c] : c.inForce !== null ? [{ ...c, draft: null }] : [],
+  );
+  return { items, canDraft: manage };
 }
 
 export async function getConvention(ctx: AuthedCtx, conventionId: number) {
@@ -191,6 +204,7 @@ export async function getConvention(ctx: AuthedCtx, conventionId: number) {
   if (shown.length === 0) throw new AppError('NOT_FOUND');
   return {
     id: convention.id,
+    stationId: convention.stationId,
     title: convention.title,
     versions: shown.map((v) => ({
       version: v.version,
@@ -209,6 +223,7 @@ export async function getConvention(ctx: AuthedCtx, conventionId: number) {
           status: b.status,
           referredTo: b.referredTo,
           note: b.note,
+          resolutionNote: b.resolutionNote,
         }))
       : null,
     abilities: { manage, record: staff },
@@ -281,7 +296,7 @@ export async function moveBreach(
               referredAt: new Date(),
               note: move.note || null,
             }
-          : { status: 'resolved', resolvedAt: new Date(), note: move.note || b.note },
+          : { status: 'resolved', resolvedAt: new Date(), resolutionNote: move.note || null },
       )
       .where(eq(breaches.id, breachId));
     await auditAt(

@@ -11,6 +11,7 @@ import { closeDueVotes } from './votes.ts';
 
 /** Deliberation and decisions 议事协商 (DESIGN §3.4): topics, meetings, votes, conventions. */
 
+export { seedConventionsDemo } from './demo-conventions.ts';
 export { seedVotesDemo } from './demo-votes.ts';
 export { RecountFileError, recount } from './recount-file.ts';
 export { TallyInputError } from './tally.ts';

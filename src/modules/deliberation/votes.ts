@@ -225,6 +225,7 @@ function summary(v: VoteRow, voted: boolean | null = null): z.infer<typeof ZVote
     title: v.title,
     status: v.status,
     electorate: v.electorate,
+    method: v.method,
     rule: v.rule,
     closesAt: v.closesAt.toISOString(),
     passed: v.status === 'closed' ? ((v.result as { passed: boolean } | null)?.passed ?? null) : null,

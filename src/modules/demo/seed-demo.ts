@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../server/db/client.ts';
 import { hashPassword, type Role, roleGrants, users } from '../accounts/index.ts';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
-import { seedVotesDemo } from '../deliberation/index.ts';
+import { seedConventionsDemo, seedVotesDemo } from '../deliberation/index.ts';
 import { seedDemoKey } from '../open311/index.ts';
 import { type RosterRow, residents, writeRoster } from '../people/index.ts';
 import { areas, buildings, insertArea, insertCompound, insertStation } from '../places/index.ts';
@@ -296,6 +296,8 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
     await seedField(tx);
     // Votes: an open owners' vote (stairwell doors) and a closed households' vote (the charging shed).
     await seedVotesDemo(tx, nanjiang.stationId!);
+    // A convention in force, 《南江绿苑文明养犬公约》, adopted by a third (closed, passed) vote; one breach.
+    await seedConventionsDemo(tx, nanjiang.stationId!);
     await recordAudit(tx, SYSTEM, {
       action: 'demo.seed',
       subjectType: 'install',

@@ -42,6 +42,7 @@ const CreateMeetingPage = lazy(() => import('../pages/deliberation/CreateMeeting
 const MeetingDetailPage = lazy(() => import('../pages/deliberation/MeetingDetailPage.tsx'));
 const OpenSpacePage = lazy(() => import('../pages/deliberation/OpenSpacePage.tsx'));
 const SpaceScreenPage = lazy(() => import('../pages/deliberation/SpaceScreenPage.tsx'));
+const ConventionPage = lazy(() => import('../pages/deliberation/ConventionPage.tsx'));
 
 /** Staff with the queue see it; residents see their own requests and the compound's public ones. */
 function RequestsHome() {
@@ -174,6 +175,7 @@ export function App() {
             />
             <Route path="meetings/:id" element={<MeetingDetailPage />} />
             <Route path="meetings/:id/space" element={<OpenSpacePage />} />
+            <Route path="conventions/:id" element={<ConventionPage />} />
             <Route path="my-home" element={<MyHomePage />} />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="settings" element={<SettingsPage />} />

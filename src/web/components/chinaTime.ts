@@ -25,3 +25,9 @@ export function chinaClock(iso: string): string {
 
 /** A datetime-local value ('YYYY-MM-DDTHH:MM', China time) as the API's instant. */
 export const chinaInstantOf = (local: string) => (local ? `${local}:00+08:00` : '');
+
+/** The day an instant falls on in China, in the reader's language: "2026年11月22日". */
+export function chinaDay(language: string) {
+  const format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'Asia/Shanghai' });
+  return (iso: string) => format.format(new Date(iso));
+}

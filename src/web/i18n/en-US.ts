@@ -1,3 +1,4 @@
+import { conventionsEnUS } from './parts/conventions.en-US.ts';
 import { councilEnUS } from './parts/council.en-US.ts';
 import { deliberationEnUS } from './parts/deliberation.en-US.ts';
 import { dutyEnUS } from './parts/duty.en-US.ts';
@@ -505,6 +506,7 @@ const enUS: Resources = {
   field: fieldEnUS,
   votes: votesEnUS,
   deliberation: deliberationEnUS,
+  conventions: conventionsEnUS,
 };
 
 export default enUS;

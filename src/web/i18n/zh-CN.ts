@@ -1,4 +1,5 @@
 import { RATING_LEVEL_ZH, REQUEST_STATUS_ZH } from '../../shared/request-labels.ts';
+import { conventionsZhCN } from './parts/conventions.zh-CN.ts';
 import { councilZhCN } from './parts/council.zh-CN.ts';
 import { deliberationZhCN } from './parts/deliberation.zh-CN.ts';
 import { dutyZhCN } from './parts/duty.zh-CN.ts';
@@ -478,6 +479,7 @@ const zhCN = {
   field: fieldZhCN,
   votes: votesZhCN,
   deliberation: deliberationZhCN,
+  conventions: conventionsZhCN,
 };
 
 export default zhCN;

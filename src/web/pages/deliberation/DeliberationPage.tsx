@@ -6,15 +6,17 @@ import { isStaff, useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { StationChooser, type StationRef } from '../places/StationChooser.tsx';
 import './deliberation.css';
+import { ConventionList } from './ConventionList.tsx';
 import { homeStations, staffStations } from './labels.tsx';
 import { MeetingList } from './MeetingList.tsx';
 import { TopicList } from './TopicList.tsx';
 
-type Tab = 'topics' | 'meetings';
+type Tab = 'topics' | 'meetings' | 'conventions';
+const TABS: readonly Tab[] = ['topics', 'meetings', 'conventions'];
 
 /**
- * 议事: a station's topics 议题 and meetings 会议. Staff choose the station (their own, or one found in
- * the tree); residents see their homes' station. The station and tab live in the address.
+ * 议事: a station's topics 议题, meetings 会议 and conventions 公约. Staff choose the station (their own, or
+ * one found in the tree); residents see their homes' station. The station and tab live in the address.
  */
 export default function DeliberationPage() {
   const { t } = useTranslation();
@@ -36,7 +38,7 @@ function useStationParams(known: StationRef[]) {
     Number.isInteger(id) && id > 0
       ? (known.find((s) => s.id === id) ?? { id, name: params.get('name') ?? '' })
       : (known[0] ?? null);
-  const tab: Tab = params.get('tab') === 'meetings' ? 'meetings' : 'topics';
+  const tab: Tab = TABS.find((x) => x === params.get('tab')) ?? 'topics';
   const set = (next: { station?: StationRef; tab?: Tab }) => {
     const s = next.station ?? station;
     const p = new URLSearchParams();
@@ -67,6 +69,11 @@ function StationTabs(props: { station: StationRef; tab: Tab; onTab: (tab: Tab) =
             key: 'meetings',
             label: t('deliberation.tabs.meetings'),
             children: <MeetingList stationId={props.station.id} />,
+          },
+          {
+            key: 'conventions',
+            label: t('conventions.tab'),
+            children: <ConventionList stationId={props.station.id} />,
           },
         ]}
       />

@@ -14,42 +14,12 @@ import {
 /** 议题集市: anyone invited posts a topic (and convenes its group); the topics waiting for a place on the grid. */
 export function Marketplace({ board }: { board: SpaceBoard }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const post = usePostSpaceTopic(board.meetingId);
-  const [title, setTitle] = useState('');
   const m = 'deliberation.space.market';
   const waiting = board.topics.filter((x) => x.slotId === null || x.placeId === null);
   return (
     <div className="stack">
       <p>{t(`${m}.intro`)}</p>
-      <Form
-        layout="vertical"
-        component="form"
-        className="market-post"
-        onFinish={() =>
-          title.trim() &&
-          post.mutate(title.trim(), {
-            onSuccess: () => {
-              setTitle('');
-              void message.success(t(`${m}.posted`));
-            },
-          })
-        }
-      >
-        <Form.Item label={t(`${m}.titleLabel`)} htmlFor="space-topic-title">
-          <Input
-            id="space-topic-title"
-            maxLength={200}
-            value={title}
-            placeholder={t(`${m}.placeholder`)}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </Form.Item>
-        {post.error ? <ProblemAlert error={post.error} /> : null}
-        <Button type="primary" htmlType="submit" loading={post.isPending} disabled={!title.trim()}>
-          {t(`${m}.post`)}
-        </Button>
-      </Form>
+      {board.status === 'planned' ? <PostTopic board={board} /> : <p className="hint">{t(`${m}.closed`)}</p>}
       <h3 className="section-title">{t(`${m}.waiting`, { n: waiting.length })}</h3>
       {waiting.length === 0 ? (
         <p className="hint">{t(`${m}.noneWaiting`)}</p>
@@ -68,23 +38,69 @@ export function Marketplace({ board }: { board: SpaceBoard }) {
   );
 }
 
-/** Staff lay a topic on the grid: one of the empty cells (slot × place). */
-function PlaceTopic({ board, topic }: { board: SpaceBoard; topic: SpaceTopic }) {
+/** A participant posts a topic while the meeting is planned. */
+function PostTopic({ board }: { board: SpaceBoard }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const post = usePostSpaceTopic(board.meetingId);
+  const [title, setTitle] = useState('');
+  const m = 'deliberation.space.market';
+  return (
+    <Form
+      layout="vertical"
+      component="form"
+      className="market-post"
+      onFinish={() =>
+        title.trim() &&
+        post.mutate(title.trim(), {
+          onSuccess: () => {
+            setTitle('');
+            void message.success(t(`${m}.posted`));
+          },
+        })
+      }
+    >
+      <Form.Item label={t(`${m}.titleLabel`)} htmlFor="space-topic-title">
+        <Input
+          id="space-topic-title"
+          maxLength={200}
+          value={title}
+          placeholder={t(`${m}.placeholder`)}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </Form.Item>
+      {post.error ? <ProblemAlert error={post.error} /> : null}
+      <Button type="primary" htmlType="submit" loading={post.isPending} disabled={!title.trim()}>
+        {t(`${m}.post`)}
+      </Button>
+    </Form>
+  );
+}
+
+/**
+ * Staff lay a topic on the grid: one of the empty cells (slot × place). A topic already there moves the
+ * same way; a group with members only within its slot (the server holds the same rule).
+ */
+export function PlaceTopic({ board, topic }: { board: SpaceBoard; topic: SpaceTopic }) {
   const { t } = useTranslation();
   const place = usePlaceSpaceTopic();
   const [cell, setCell] = useState('');
+  const m = 'deliberation.space.market';
+  const moving = topic.slotId !== null && topic.placeId !== null;
   const taken = new Set(board.topics.map((x) => `${x.slotId}:${x.placeId}`));
-  const options = board.slots.flatMap((s) =>
-    board.places
-      .filter((p) => !taken.has(`${s.id}:${p.id}`))
-      .map((p) => ({ value: `${s.id}:${p.id}`, label: `${s.label} · ${p.name}` })),
-  );
-  if (options.length === 0) return <p className="hint">{t('deliberation.space.market.gridFull')}</p>;
+  const options = board.slots
+    .filter((s) => !moving || topic.members === 0 || s.id === topic.slotId)
+    .flatMap((s) =>
+      board.places
+        .filter((p) => !taken.has(`${s.id}:${p.id}`))
+        .map((p) => ({ value: `${s.id}:${p.id}`, label: `${s.label} · ${p.name}` })),
+    );
+  if (options.length === 0) return moving ? null : <p className="hint">{t(`${m}.gridFull`)}</p>;
   return (
     <div className="market-place">
       <NativeSelect
-        label={t('deliberation.space.market.cellFor', { title: topic.title })}
-        placeholder={t('deliberation.space.market.pickCell')}
+        label={t(moving ? `${m}.moveCellFor` : `${m}.cellFor`, { title: topic.title })}
+        placeholder={t(`${m}.pickCell`)}
         options={options}
         value={cell}
         onChange={setCell}
@@ -92,14 +108,15 @@ function PlaceTopic({ board, topic }: { board: SpaceBoard; topic: SpaceTopic }) 
       <Button
         disabled={!cell}
         loading={place.isPending}
-        aria-label={t('deliberation.space.market.placeFor', { title: topic.title })}
+        aria-label={t(moving ? `${m}.moveFor` : `${m}.placeFor`, { title: topic.title })}
         onClick={() => {
           const [slotId, placeId] = cell.split(':').map(Number) as [number, number];
           place.mutate({ id: topic.id, slotId, placeId }, { onSuccess: () => setCell('') });
         }}
       >
-        {t('deliberation.space.market.place')}
+        {t(moving ? `${m}.move` : `${m}.place`)}
       </Button>
+      {moving && topic.members > 0 ? <p className="hint">{t(`${m}.moveHint`)}</p> : null}
       {place.error ? <ProblemAlert error={place.error} /> : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useRequestPlaces } from '../requests/requestsApi.ts';
 import { type Meeting, useMeeting, useRegister } from './deliberationApi.ts';
 import './deliberation.css';
+import { CancelledNotice, CancelMeeting } from './CancelMeeting.tsx';
 import { MeetingTags, meetingTime } from './labels.tsx';
 import { MeetingRecords } from './MeetingRecords.tsx';
 import { SignInPanel } from './SignInPanel.tsx';
@@ -30,17 +31,21 @@ export default function MeetingDetailPage() {
           <Space wrap size={4}>
             <MeetingTags meeting={m} />
           </Space>
+          <CancelledNotice meeting={m} />
           {m.purpose ? <p className="topic-body">{m.purpose}</p> : null}
-          {m.kind === 'openSpace' && m.status !== 'cancelled' ? (
+          {m.kind === 'openSpace' ? (
             <p>
               <Link to={`/meetings/${m.id}/space`} className="space-entry">
                 {t('deliberation.meeting.openSpace')}
               </Link>
             </p>
           ) : null}
-          <Link to={`/deliberation?station=${m.stationId}&tab=meetings`}>
-            {t('deliberation.meeting.back')}
-          </Link>
+          <Space wrap>
+            <Link to={`/deliberation?station=${m.stationId}&tab=meetings`}>
+              {t('deliberation.meeting.back')}
+            </Link>
+            <CancelMeeting meeting={m} />
+          </Space>
         </Card>
         <Registration meeting={m} />
         <MeetingInfo meeting={m} />

@@ -1,5 +1,5 @@
 import { DesktopOutlined } from '@ant-design/icons';
-import { Card, Space } from 'antd';
+import { Alert, Card, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -11,7 +11,7 @@ import { useSpace } from './deliberationApi.ts';
 import './deliberation.css';
 import './openspace.css';
 import { GridEditor, Marketplace } from './Marketplace.tsx';
-import { DotRanking, PlanList, Principles, SpaceGrid } from './SpaceBoardParts.tsx';
+import { DotRanking, GroupSummary, PlanList, Principles, SpaceGrid } from './SpaceBoardParts.tsx';
 import { SpaceGroup } from './SpaceGroup.tsx';
 
 /**
@@ -27,6 +27,8 @@ export default function OpenSpacePage() {
   if (space.error) return <ProblemAlert error={space.error} />;
   const board = space.data;
   const s = 'deliberation.space';
+  // A cancelled meeting's board stays to read; nothing on it changes any more.
+  const live = board.status !== 'cancelled';
   const card = (key: string, title: string, body: ReactNode) => (
     <Card key={key} title={<h2 className="section-title">{title}</h2>}>
       {body}
@@ -37,6 +39,7 @@ export default function OpenSpacePage() {
       <PageTitle>{t(`${s}.title`, { title: board.title })}</PageTitle>
       <div className="stack">
         <Card>
+          {live ? null : <Alert type="warning" showIcon title={t(`${s}.market.cancelled`)} />}
           <Principles />
           <Space wrap className="space-links">
             <Link to={`/meetings/${board.meetingId}`}>{t(`${s}.toMeeting`)}</Link>
@@ -45,17 +48,24 @@ export default function OpenSpacePage() {
             </Link>
           </Space>
         </Card>
-        {board.canArrange ? card('arrange', t(`${s}.arrange.title`), <GridEditor board={board} />) : null}
-        {card('market', t(`${s}.market.title`), <Marketplace board={board} />)}
+        {live && board.canArrange
+          ? card('arrange', t(`${s}.arrange.title`), <GridEditor board={board} />)
+          : null}
+        {live ? card('market', t(`${s}.market.title`), <Marketplace board={board} />) : null}
         {card(
           'grid',
           t(`${s}.gridTitle`),
           <>
             <p className="hint">{t(`${s}.gridIntro`)}</p>
-            <SpaceGrid board={board} renderTopic={(topic) => <SpaceGroup board={board} topic={topic} />} />
+            <SpaceGrid
+              board={board}
+              renderTopic={(topic) =>
+                live ? <SpaceGroup board={board} topic={topic} /> : <GroupSummary topic={topic} />
+              }
+            />
           </>,
         )}
-        {card('dots', t(`${s}.dots.title`), <DotVoting board={board} />)}
+        {live ? card('dots', t(`${s}.dots.title`), <DotVoting board={board} />) : null}
         {card('ranking', t(`${s}.ranking`), <DotRanking board={board} />)}
         {card('plans', t(`${s}.plans`), <PlanList board={board} />)}
       </div>

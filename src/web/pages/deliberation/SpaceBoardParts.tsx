@@ -109,3 +109,18 @@ export function PlanList({ board }: { board: SpaceBoard }) {
     </ul>
   );
 }
+
+/** A group read-only: its topic, convener, members and report (the shared screen; a cancelled board). */
+export function GroupSummary({ topic }: { topic: SpaceTopic }) {
+  const { t } = useTranslation();
+  const s = 'deliberation.space';
+  return (
+    <div className="screen-group">
+      <div className="screen-group-title">{topic.title}</div>
+      <div className="screen-group-meta">
+        {t(`${s}.group.convener`, { name: topic.convener })} · {t(`${s}.group.members`, { n: topic.members })}
+      </div>
+      {topic.report ? <p className="screen-report">{topic.report}</p> : null}
+    </div>
+  );
+}

@@ -14,6 +14,7 @@ import {
   useFileReport,
   useJoinGroup,
 } from './deliberationApi.ts';
+import { PlaceTopic } from './Marketplace.tsx';
 import { NO_OWNER, type Owner, OwnerField, ownerFieldOf, ownerInput } from './OwnerField.tsx';
 
 /**
@@ -44,6 +45,7 @@ export function SpaceGroup({ board, topic }: { board: SpaceBoard; topic: SpaceTo
           <Tag>{t(`${g}.hasRecorder`)}</Tag>
         ) : null}
       </div>
+      {board.canArrange ? <PlaceTopic board={board} topic={topic} /> : null}
       {!topic.joined ? (
         <div className="space-join">
           {current ? <p className="hint">{t(`${g}.twoFeet`, { from: current.title })}</p> : null}

@@ -4,10 +4,10 @@ import { useMe } from '../../app/session.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { type SpaceTopic, useSpace } from './deliberationApi.ts';
+import { useSpace } from './deliberationApi.ts';
 import './deliberation.css';
 import './openspace.css';
-import { DotRanking, PlanList, Principles, SpaceGrid } from './SpaceBoardParts.tsx';
+import { DotRanking, GroupSummary, PlanList, Principles, SpaceGrid } from './SpaceBoardParts.tsx';
 
 /**
  * 大屏: the Open Space on the room's one shared screen, without navigation — the grid with every group,
@@ -30,15 +30,6 @@ function Screen() {
   if (space.isPending) return <Loading />;
   if (space.error) return <ProblemAlert error={space.error} />;
   const board = space.data;
-  const cell = (topic: SpaceTopic) => (
-    <div className="screen-group">
-      <div className="screen-group-title">{topic.title}</div>
-      <div className="screen-group-meta">
-        {t(`${s}.group.convener`, { name: topic.convener })} · {t(`${s}.group.members`, { n: topic.members })}
-      </div>
-      {topic.report ? <p className="screen-report">{topic.report}</p> : null}
-    </div>
-  );
   return (
     <main className="space-screen" id="main">
       <header className="screen-header">
@@ -52,7 +43,7 @@ function Screen() {
       <div className="screen-columns">
         <section className="screen-panel screen-grid" aria-labelledby="screen-grid-heading">
           <h2 id="screen-grid-heading">{t(`${s}.gridTitle`)}</h2>
-          <SpaceGrid board={board} renderTopic={cell} />
+          <SpaceGrid board={board} renderTopic={(topic) => <GroupSummary topic={topic} />} />
         </section>
         <div className="screen-side">
           <section className="screen-panel" aria-labelledby="screen-ranking-heading">

@@ -190,6 +190,9 @@ export const useCreateMeeting = (stationId: number) =>
     post<{ id: number }>(`/stations/${stationId}/meetings`, body),
   );
 
+export const useCancelMeeting = (id: number) =>
+  useDeliberationMutation((reason: string) => post<{ ok: true }>(`/meetings/${id}/cancel`, { reason }));
+
 export const useRegister = (id: number) =>
   useDeliberationMutation(() => post<{ ok: true }>(`/meetings/${id}/registrations`));
 

@@ -1,0 +1,1 @@
+ALTER TABLE "deliberation_breaches" ADD COLUMN "resolution_note" text;
