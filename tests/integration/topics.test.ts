@@ -90,6 +90,13 @@ describe('topics', () => {
     const noOutcome = await api('POST', `/topics/${id}/move`, chair, { move: 'decide' });
     expect(noOutcome.statusCode).toBe(400);
     expect(noOutcome.json().errors[0].path).toBe('outcome');
+    const noConvention = await api('POST', `/topics/${id}/move`, chair, {
+      move: 'decide',
+      outcome: 'convention',
+      outcomeId: 999999,
+    });
+    expect(noConvention.statusCode).toBe(400);
+    expect(noConvention.json().errors[0].path).toBe('outcomeId');
     const decided = await api('POST', `/topics/${id}/move`, chair, {
       move: 'decide',
       outcome: 'reply',

@@ -5,6 +5,7 @@ import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requests } from '../requests/index.ts';
+import { conventions } from './conventions.tables.ts';
 import { agendaItems, meetings } from './meetings.tables.ts';
 import { topicActions } from './meetings.ts';
 import { fieldError } from './refusals.ts';
@@ -173,6 +174,13 @@ export async function moveTopic(ctx: AuthedCtx, topicId: number, input: z.infer<
     throw fieldError('reason', '请说明不予采纳的理由', 'Say why it is declined');
   if (input.move === 'decide' && !input.outcome)
     throw fieldError('outcome', '请说明议定的结果', 'Say what came of it');
+  if (input.move === 'decide' && input.outcome === 'convention' && input.outcomeId) {
+    const [c] = await ctx.db
+      .select({ id: conventions.id })
+      .from(conventions)
+      .where(and(eq(conventions.id, input.outcomeId), eq(conventions.stationId, found.stationId)));
+    if (!c) throw fieldError('outcomeId', '找不到本站该编号的公约', 'No convention of that number here');
+  }
   return ctx.db.transaction(async (tx) => {
     const topic = await lockedTopic(tx, topicId);
     const next = topicMove(topic.status, input.move);

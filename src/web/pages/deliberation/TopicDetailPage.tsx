@@ -78,7 +78,7 @@ export default function TopicDetailPage() {
                     {
                       key: 'outcome',
                       label: t('deliberation.topic.outcome'),
-                      children: `${t(`deliberation.outcome.${x.outcome}`)}${x.outcomeId ? ` #${x.outcomeId}` : ''}${x.outcomeNote ? `：${x.outcomeNote}` : ''}`,
+                      children: <Outcome topic={x} />,
                     },
                   ]
                 : []),
@@ -141,5 +141,22 @@ function Requests({ topic: x }: { topic: TopicDetail }) {
         </ul>
       ) : null}
     </Card>
+  );
+}
+
+/** What came of a decided topic: its kind, the convention it became (linked) or the number given, the note. */
+function Outcome({ topic: x }: { topic: TopicDetail }) {
+  const { t } = useTranslation();
+  if (!x.outcome) return null;
+  const kind = t(`deliberation.outcome.${x.outcome}`);
+  return (
+    <span>
+      {x.outcome === 'convention' && x.outcomeId ? (
+        <Link to={`/conventions/${x.outcomeId}`}>{kind}</Link>
+      ) : (
+        `${kind}${x.outcomeId ? ` #${x.outcomeId}` : ''}`
+      )}
+      {x.outcomeNote ? `：${x.outcomeNote}` : ''}
+    </span>
   );
 }
