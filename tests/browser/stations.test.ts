@@ -173,44 +173,80 @@ describe('the station itself', () => {
       .waitFor();
     await expectAccessible(chair, 'roster');
 
-    // Arranged through the API so the check-in works at any hour the test runs: today is open all day,
-    // with an all-day slot, and 李秀英 holds it.
-    const today = chinaToday();
-    const hours = await apiCall<{ items: { weekday: number; opensAt: string; closesAt: string }[] }>(
-      chair,
-      'GET',
-      '/stations/1/opening-hours',
-    );
-    await apiCall(chair, 'PUT', '/stations/1/opening-hours', {
-      items: [
-        ...hours.items.filter((h) => h.weekday !== today.weekday),
-        { weekday: today.weekday, opensAt: '00:00', closesAt: '23:59' },
-      ],
-    });
-    const slot = await apiCall<{ id: number }>(chair, 'POST', '/stations/1/duty-slots', {
-      startsAt: '00:00',
-      endsAt: '23:59',
-    });
-    const pool = await apiCall<{ items: { userId: number; name: string }[] }>(
-      chair,
-      'GET',
-      '/stations/1/duty-people',
-    );
-    const member = pool.items.find((p) => p.name === '李秀英');
-    expect(member).toBeDefined();
-    await apiCall(chair, 'POST', '/stations/1/duty-shifts', {
-      date: today.date,
-      slotId: slot.id,
-      userId: member!.userId,
-    });
-
-    // 李秀英 on her phone: checks in, logs the visit and turns it into a request in one action.
+    // Arranged through the API so the check-in works at any hour the test runs. The demo gives 李秀英 a
+    // slot today on opening days: she checks in to it when it is open for check-in; otherwise she takes
+    // leave from the ones still ahead, and she holds a slot of her own from the end of any already over
+    // (or from midnight) to 23:59, on a day the chair opens all day.
     const phone = await newPage(PHONE);
     await login(phone, MEMBER);
+    const today = chinaToday();
+    const nowHhmm = new Date(Date.now() + 8 * 3600_000).toISOString().slice(11, 16);
+    const earlyHhmm = new Date(Date.now() + 8 * 3600_000 + 30 * 60_000).toISOString().slice(11, 16);
+    type MyShift = {
+      id: number;
+      date: string;
+      startsAt: string;
+      endsAt: string;
+      state: string;
+      actions: string[];
+    };
+    const mine = await apiCall<{ shifts: MyShift[] }>(phone, 'GET', '/duty/mine');
+    const todays = mine.shifts.filter((s) => s.date === today.date && s.state !== 'onLeave');
+    let startsAt = todays
+      .find(
+        (s) =>
+          s.actions.includes('checkIn') &&
+          s.startsAt.slice(0, 5) <= earlyHhmm &&
+          nowHhmm < s.endsAt.slice(0, 5),
+      )
+      ?.startsAt.slice(0, 5);
+    if (startsAt === undefined) {
+      for (const s of todays.filter((s) => s.actions.includes('leave'))) {
+        await apiCall(phone, 'POST', `/duty-shifts/${s.id}/leave`, { reason: '临时有事' });
+      }
+      startsAt =
+        todays
+          .filter((s) => !s.actions.includes('leave'))
+          .map((s) => s.endsAt.slice(0, 5))
+          .sort()
+          .at(-1) ?? '00:00';
+      const hours = await apiCall<{ items: { weekday: number; opensAt: string; closesAt: string }[] }>(
+        chair,
+        'GET',
+        '/stations/1/opening-hours',
+      );
+      await apiCall(chair, 'PUT', '/stations/1/opening-hours', {
+        items: [
+          ...hours.items.filter((h) => h.weekday !== today.weekday),
+          { weekday: today.weekday, opensAt: '00:00', closesAt: '23:59' },
+        ],
+      });
+      const slot = await apiCall<{ id: number }>(chair, 'POST', '/stations/1/duty-slots', {
+        startsAt,
+        endsAt: '23:59',
+      });
+      const pool = await apiCall<{ items: { userId: number; name: string }[] }>(
+        chair,
+        'GET',
+        '/stations/1/duty-people',
+      );
+      const member = pool.items.find((p) => p.name === '李秀英');
+      expect(member).toBeDefined();
+      await apiCall(chair, 'POST', '/stations/1/duty-shifts', {
+        date: today.date,
+        slotId: slot.id,
+        userId: member!.userId,
+      });
+    }
+
+    // 李秀英 on her phone: checks in, logs the visit and turns it into a request in one action.
     await phone.goto('/duty');
     await phone.getByRole('heading', { level: 1, name: '我的值班' }).waitFor();
     await expectAccessible(phone, 'duty desk');
-    const shift = phone.locator('.ant-card').filter({ hasText: '00:00' });
+    const shift = phone
+      .locator('.ant-card')
+      .filter({ hasText: '今天' })
+      .filter({ hasText: `${startsAt}–` });
     await shift.getByRole('button', { name: '签到' }).click();
     await shift.getByText('已签到').waitFor();
 
