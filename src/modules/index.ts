@@ -1,6 +1,7 @@
 import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
 import { deliberationModule } from './deliberation/index.ts';
+import { fundModule } from './fund/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { open311Module } from './open311/index.ts';
@@ -20,4 +21,5 @@ export const MODULES: readonly ModuleManifest[] = [
   open311Module,
   stationsModule,
   deliberationModule,
+  fundModule,
 ];

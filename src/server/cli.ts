@@ -18,6 +18,10 @@ const HELP = `linshe <command>
   bench                   run the benchmark (see bench/README.md)
   vote export ID FILE     write a closed vote's recount file (docs/votes.md)
   vote recount FILE       count a recount file again, without the database; prints the result as JSON
+  fund verify STATION_ID [--head HASH]
+                          check a station's fund ledger (hash chain, postings, balances; docs/fund.md) and,
+                          with --head, that a published statement's chain head is in it; prints JSON,
+                          exits 1 with the first broken link
 
 Configuration comes from the environment: see README.md.`;
 
@@ -99,6 +103,15 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       throw new Error('usage: linshe vote export ID FILE | linshe vote recount FILE');
+    }
+    case 'fund': {
+      const [sub, ...more] = rest;
+      if (sub === 'verify' && more[0]) {
+        const { runTool } = await import('./tools.ts');
+        await runTool('fund-verify', more, loadConfig());
+        return;
+      }
+      throw new Error('usage: linshe fund verify STATION_ID [--head HASH]');
     }
     case 'bench': {
       await import('../../bench/run.ts');

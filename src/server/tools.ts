@@ -8,9 +8,17 @@ import { eq, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { recountFile, votes } from '../modules/deliberation/index.ts';
 import { syntheticRoster } from '../modules/demo/seed-demo.ts';
+import { publishedHeadSeq, type Verification, verifyLedger } from '../modules/fund/index.ts';
 import { parseRoster, writeRoster } from '../modules/people/index.ts';
 import { readCells } from '../modules/people/roster-parse.ts';
-import { areas, compounds, insertArea, insertCompound, insertStation } from '../modules/places/index.ts';
+import {
+  areas,
+  compounds,
+  insertArea,
+  insertCompound,
+  insertStation,
+  locatePlace,
+} from '../modules/places/index.ts';
 import type { Config } from './config.ts';
 import { loadSecretKey } from './crypto.ts';
 import type { Db } from './db/client.ts';
@@ -123,6 +131,20 @@ export async function runTool(command: string, args: string[], config: Config): 
         console.log(`Wrote the recount file of vote ${id} to ${file}.`);
         break;
       }
+      case 'fund-verify': {
+        const { values, positionals } = parseArgs({
+          args,
+          allowPositionals: true,
+          options: { head: { type: 'string' } },
+        });
+        const station = positionals[0] ?? '';
+        if (!/^[1-9]\d{0,14}$/.test(station))
+          throw new Error('usage: linshe fund verify STATION_ID [--head HASH]');
+        const report = await fundVerify(database.db, Number(station), values.head);
+        console.log(JSON.stringify(report, null, 2));
+        process.exitCode = report.ok ? 0 : 1;
+        break;
+      }
       case 'restore': {
         const file = args[0];
         if (!file) throw new Error('usage: linshe restore FILE');
@@ -134,6 +156,25 @@ export async function runTool(command: string, args: string[], config: Config): 
   } finally {
     await database.shutdown();
   }
+}
+
+export interface FundVerifyReport extends Verification {
+  stationId: number;
+  /** With `--head`: the published head and where it sits in the chain (null: nowhere, a failure). */
+  published?: { head: string; seq: number | null };
+}
+
+/**
+ * `linshe fund verify`: the station's ledger re-hashed and re-added (verifyLedger); with a published
+ * head, also where that head sits in the chain — found in a chain that verifies, it proves every entry up
+ * to it is as it was when the statement was printed. `ok` is false when either check fails.
+ */
+export async function fundVerify(db: Db, stationId: number, head?: string): Promise<FundVerifyReport> {
+  if (!(await locatePlace(db, 'station', stationId))) throw new Error(`no station ${stationId}`);
+  const result = await verifyLedger(db, stationId);
+  if (head === undefined) return { stationId, ...result };
+  const seq = await publishedHeadSeq(db, stationId, head.trim().toLowerCase());
+  return { stationId, ...result, ok: result.ok && seq !== null, published: { head, seq } };
 }
 
 /** A deterministic city of `stations` compounds with `households` households each. */

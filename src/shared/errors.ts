@@ -36,6 +36,26 @@ export const ERRORS = {
     zh: '您不在本次表决的投票人名单中',
     en: 'You are not on the list of voters of this vote',
   },
+  SELF_APPROVAL: {
+    status: 403,
+    zh: '不能审批自己提出的申请',
+    en: 'Nobody approves a request they made',
+  },
+  INSUFFICIENT_FUNDS: {
+    status: 409,
+    zh: '账户余额不足，未记账',
+    en: 'The account does not hold enough: nothing was posted',
+  },
+  OVER_BUDGET: {
+    status: 409,
+    zh: '超出预算科目的金额，未记账；须先经超预算审批',
+    en: 'Beyond the budget line: nothing was posted; an over-budget approval must come first',
+  },
+  LEDGER_APPEND_ONLY: {
+    status: 409,
+    zh: '账目只能追加，不能修改或删除；请用冲销更正',
+    en: 'The ledger is append-only: correct it with a reversal',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   IMPORT_INVALID: {

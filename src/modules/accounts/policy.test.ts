@@ -7,21 +7,21 @@ const Y = true;
 const _ = false;
 // prettier-ignore
 const EXPECTED: Record<Role, Record<Action, boolean>> = {
-  //                 tree.read tree.manage hh.read res.read res.sens res.manage roster verif actFor audit role req.read req.handle req.conf st.read st.manage st.policy duty patrol delib.read delib.manage ballot.enter ballot.collect
-  resident: row(_, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _),
-  buildingLeader: row(Y, _, Y, Y, _, _, _, _, _, _, _, Y, _, _, _, _, _, _, _, _, _, _, Y),
-  councilMember: row(Y, _, Y, Y, _, _, _, _, Y, _, _, Y, Y, _, Y, _, _, Y, _, Y, _, Y, _),
-  chair: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, _, Y, Y, Y, Y, Y, Y),
-  secretaryGeneral: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, _, Y, Y, Y, Y, Y, Y),
-  propertyStaff: row(Y, _, Y, Y, _, _, _, _, _, _, _, Y, Y, _, _, _, _, _, _, _, _, _, _),
-  ownersCommittee: row(Y, _, Y, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _),
-  socialWorker: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, _, Y, Y, Y, Y, Y, Y),
-  gridWorker: row(Y, _, Y, Y, Y, Y, _, Y, Y, _, _, Y, Y, _, Y, _, _, Y, Y, Y, _, Y, _),
-  streetOfficer: row(Y, Y, Y, _, _, _, _, _, _, Y, Y, Y, Y, _, Y, _, _, _, _, Y, _, _, _),
-  districtOfficer: row(Y, Y, Y, _, _, _, _, _, _, Y, Y, Y, Y, _, Y, _, Y, _, _, Y, _, _, _),
-  cityOfficer: row(Y, Y, Y, _, _, _, _, _, _, Y, Y, Y, Y, _, Y, _, Y, _, _, Y, _, _, _),
-  expert: row(Y, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _),
-  platformAdmin: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  //                 tree.read tree.manage hh.read res.read res.sens res.manage roster verif actFor audit role req.read req.handle req.conf st.read st.manage st.policy duty patrol delib.read delib.manage ballot.enter ballot.collect fund.read fund.post fund.collect fund.approve
+  resident: row(_, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _),
+  buildingLeader: row(Y, _, Y, Y, _, _, _, _, _, _, _, Y, _, _, _, _, _, _, _, _, _, _, Y, _, _, Y, _),
+  councilMember: row(Y, _, Y, Y, _, _, _, _, Y, _, _, Y, Y, _, Y, _, _, Y, _, Y, _, Y, _, Y, _, _, _),
+  chair: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, _, Y, Y, Y, Y, Y, Y, Y, Y, Y, _),
+  secretaryGeneral: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, _, Y, Y, Y, Y, Y, Y, Y, Y, Y, _),
+  propertyStaff: row(Y, _, Y, Y, _, _, _, _, _, _, _, Y, Y, _, _, _, _, _, _, _, _, _, _, _, _, _, _),
+  ownersCommittee: row(Y, _, Y, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _),
+  socialWorker: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, _, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  gridWorker: row(Y, _, Y, Y, Y, Y, _, Y, Y, _, _, Y, Y, _, Y, _, _, Y, Y, Y, _, Y, _, _, _, _, _),
+  streetOfficer: row(Y, Y, Y, _, _, _, _, _, _, Y, Y, Y, Y, _, Y, _, _, _, _, Y, _, _, _, Y, _, _, Y),
+  districtOfficer: row(Y, Y, Y, _, _, _, _, _, _, Y, Y, Y, Y, _, Y, _, Y, _, _, Y, _, _, _, Y, _, _, Y),
+  cityOfficer: row(Y, Y, Y, _, _, _, _, _, _, Y, Y, Y, Y, _, Y, _, Y, _, _, Y, _, _, _, Y, _, _, Y),
+  expert: row(Y, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _),
+  platformAdmin: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
 };
 
 function row(...flags: boolean[]): Record<Action, boolean> {

@@ -65,6 +65,14 @@ export const ACTIONS = [
   'ballot.enter',
   /** Collect ballots door to door in the buildings one's grant covers. */
   'ballot.collect',
+  /** See a station's fund as staff: accounts, the whole ledger, the chain check. */
+  'fund.read',
+  /** Record the fund's income, expenses, transfers and reversals; open earmarked accounts. */
+  'fund.post',
+  /** Collect crowdfunding cash door to door in the buildings one's grant covers, with a receipt each. */
+  'fund.collect',
+  /** Approve spending at the community level of the fund rules (above what the station decides alone). */
+  'fund.approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -90,6 +98,9 @@ const STATION_ADMIN = [
   'deliberation.manage',
   'ballot.enter',
   'ballot.collect',
+  'fund.read',
+  'fund.post',
+  'fund.collect',
 ] as const satisfies readonly Action[];
 const OFFICER = [
   'tree.read',
@@ -100,11 +111,13 @@ const OFFICER = [
   ...HANDLE,
   'station.read',
   'deliberation.read',
+  'fund.read',
+  'fund.approve',
 ] as const satisfies readonly Action[];
 
 export const ROLE_ACTIONS = {
   resident: [],
-  buildingLeader: [...STAFF_READ, 'request.read', 'ballot.collect'],
+  buildingLeader: [...STAFF_READ, 'request.read', 'ballot.collect', 'fund.collect'],
   // station.read shows the duty log and the roster: the council and the community's workers, not the
   // property company (residents' matters are often about it), building leaders or the owners' committee.
   councilMember: [
@@ -115,12 +128,13 @@ export const ROLE_ACTIONS = {
     'duty.serve',
     'deliberation.read',
     'ballot.enter',
+    'fund.read',
   ],
   chair: STATION_ADMIN,
   secretaryGeneral: STATION_ADMIN,
   propertyStaff: [...STAFF_READ, ...HANDLE],
   ownersCommittee: ['tree.read', 'household.read'],
-  socialWorker: STATION_ADMIN,
+  socialWorker: [...STATION_ADMIN, 'fund.approve'],
   gridWorker: [
     ...STAFF_READ,
     'resident.readSensitive',

@@ -13,8 +13,10 @@ import { closeDueVotes } from './votes.ts';
 
 export { seedConventionsDemo } from './demo-conventions.ts';
 export { seedVotesDemo } from './demo-votes.ts';
+export { meetings } from './meetings.tables.ts';
 export { RecountFileError, recount } from './recount-file.ts';
 export { TallyInputError } from './tally.ts';
+export { topics } from './topics.tables.ts';
 export { recountFile } from './vote-records.ts';
 export { votes } from './votes.tables.ts';
 

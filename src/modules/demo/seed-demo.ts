@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../server/db/client.ts';
 import { hashPassword, type Role, roleGrants, users } from '../accounts/index.ts';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { seedConventionsDemo, seedVotesDemo } from '../deliberation/index.ts';
+import { seedCrowdfundingDemo, seedFundDemo } from '../fund/index.ts';
 import { seedDemoKey } from '../open311/index.ts';
 import { type RosterRow, residents, writeRoster } from '../people/index.ts';
 import { areas, buildings, insertArea, insertCompound, insertStation } from '../places/index.ts';
@@ -298,6 +299,10 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
     await seedVotesDemo(tx, nanjiang.stationId!);
     // A convention in force, 《南江绿苑文明养犬公约》, adopted by a third (closed, passed) vote; one breach.
     await seedConventionsDemo(tx, nanjiang.stationId!);
+    // The fund: the street's, the community's and a venture grant, the stairwell doors' crowdfunding, spending.
+    await seedFundDemo(tx, nanjiang.stationId!);
+    // A second drive: the e-bike charging shed the closed vote placed, with cash collected door to door.
+    await seedCrowdfundingDemo(tx, nanjiang.stationId!);
     await recordAudit(tx, SYSTEM, {
       action: 'demo.seed',
       subjectType: 'install',

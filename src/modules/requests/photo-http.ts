@@ -15,14 +15,16 @@ export const photoRequired = () =>
 
 /**
  * A multipart upload's one `file` part (up to PHOTO_LIMITS.maxBytes; null when there is none or it is
- * empty: the route answers `photoRequired()` after checking its other fields) and its text fields.
+ * empty: the route answers `photoRequired()` after checking its other fields), the name the client gave
+ * it, and its text fields.
  */
 export async function readPhotoUpload(
   req: FastifyRequest,
-): Promise<{ data: Buffer | null; fields: Record<string, string> }> {
+): Promise<{ data: Buffer | null; name: string | null; fields: Record<string, string> }> {
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   const fields: Record<string, string> = {};
   let data: Buffer | null = null;
+  let name: string | null = null;
   try {
     for await (const part of req.parts({ limits: { fileSize: PHOTO_LIMITS.maxBytes, files: 1 } })) {
       if (part.type === 'file') {
@@ -31,6 +33,7 @@ export async function readPhotoUpload(
           continue;
         }
         data = await part.toBuffer();
+        name = part.filename || null;
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
       }
@@ -39,7 +42,7 @@ export async function readPhotoUpload(
     if (err instanceof AppError || (err as { statusCode?: number }).statusCode === 413) throw err;
     throw new AppError('BAD_REQUEST');
   }
-  return { data: data && data.length > 0 ? data : null, fields };
+  return { data: data && data.length > 0 ? data : null, name, fields };
 }
 
 /** Sends a stored photo (JPEG) to one who may see it: privately cached, keyed by content and size. */

@@ -94,6 +94,9 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
     // The vote triggers (migration 0013): a ballot after close, or a change to a vote that has opened or ended.
     if (pgCode === 'LV001') return send(reply, problem('VOTE_CLOSED', lang));
     if (pgCode === 'LV002') return send(reply, problem('VOTE_FROZEN', lang));
+    // The fund's guards (migration 0020): a change to a posted entry, a holding account below zero.
+    if (pgCode === 'LF001') return send(reply, problem('LEDGER_APPEND_ONLY', lang));
+    if (pgCode === 'LF002') return send(reply, problem('INSUFFICIENT_FUNDS', lang));
     // Deadlock or serialization failure: nothing was written; the client may try again.
     if (pgCode === '40P01' || pgCode === '40001') return send(reply, problem('BUSY', lang));
     const status = err.statusCode ?? 500;

@@ -43,6 +43,16 @@ const MeetingDetailPage = lazy(() => import('../pages/deliberation/MeetingDetail
 const OpenSpacePage = lazy(() => import('../pages/deliberation/OpenSpacePage.tsx'));
 const SpaceScreenPage = lazy(() => import('../pages/deliberation/SpaceScreenPage.tsx'));
 const ConventionPage = lazy(() => import('../pages/deliberation/ConventionPage.tsx'));
+const FundPage = lazy(() => import('../pages/fund/FundPage.tsx'));
+const ProjectsPage = lazy(() => import('../pages/projects/ProjectsPage.tsx'));
+const ProjectFormPage = lazy(() => import('../pages/projects/ProjectFormPage.tsx'));
+const ProjectDetailPage = lazy(() => import('../pages/projects/ProjectDetailPage.tsx'));
+const PublicFundPage = lazy(() => import('../pages/disclosure/PublicFundPage.tsx'));
+const StatementPage = lazy(() => import('../pages/disclosure/StatementPage.tsx'));
+const StatementPrintPage = lazy(() => import('../pages/disclosure/StatementPrintPage.tsx'));
+const CrowdfundingPage = lazy(() => import('../pages/crowdfunding/CrowdfundingPage.tsx'));
+const DrivePage = lazy(() => import('../pages/crowdfunding/DrivePage.tsx'));
+const ReceiptPage = lazy(() => import('../pages/crowdfunding/ReceiptPage.tsx'));
 
 /** Staff with the queue see it; residents see their own requests and the compound's public ones. */
 function RequestsHome() {
@@ -98,6 +108,10 @@ export function App() {
           <Route path="/login" element={<LoginPage />} />
           {/* The Open Space's shared screen: no navigation, large type. */}
           <Route path="/meetings/:id/space/screen" element={<SpaceScreenPage />} />
+          {/* The fund's public disclosure 公示: for anyone, without signing in (docs/fund-disclosure.md). */}
+          <Route path="/public/fund/:stationId" element={<PublicFundPage />} />
+          <Route path="/public/fund/:stationId/:period" element={<StatementPage />} />
+          <Route path="/public/fund/:stationId/:period/print" element={<StatementPrintPage />} />
         </Route>
         <Route element={<Shell />}>
           <Route element={<PageSuspense />}>
@@ -163,6 +177,28 @@ export function App() {
             <Route path="votes/:id/ballots" element={<BallotListPage />} />
             <Route path="votes/:id/notice" element={<VoteNoticePage />} />
             <Route path="deliberation" element={<DeliberationPage />} />
+            <Route
+              path="fund"
+              element={
+                <Needs ability="fund.read">
+                  <FundPage />
+                </Needs>
+              }
+            />
+            <Route path="crowdfunding" element={<CrowdfundingPage />} />
+            <Route path="crowdfunding/:id" element={<DrivePage />} />
+            <Route path="crowdfunding/receipts/:paymentId" element={<ReceiptPage />} />
+            <Route path="projects" element={<ProjectsPage />} />
+            <Route
+              path="projects/new"
+              element={
+                <Needs ability="fund.post">
+                  <ProjectFormPage />
+                </Needs>
+              }
+            />
+            <Route path="projects/:id" element={<ProjectDetailPage />} />
+            <Route path="projects/:id/edit" element={<ProjectFormPage />} />
             <Route path="topics/:id" element={<TopicDetailPage />} />
             <Route path="topics/:id/submission" element={<SubmissionPage />} />
             <Route

@@ -1,8 +1,12 @@
 import { conventionsEnUS } from './parts/conventions.en-US.ts';
 import { councilEnUS } from './parts/council.en-US.ts';
+import { crowdfundingEnUS } from './parts/crowdfunding.en-US.ts';
 import { deliberationEnUS } from './parts/deliberation.en-US.ts';
+import { disclosureEnUS } from './parts/disclosure.en-US.ts';
 import { dutyEnUS } from './parts/duty.en-US.ts';
 import { fieldEnUS } from './parts/field.en-US.ts';
+import { fundEnUS } from './parts/fund.en-US.ts';
+import { projectsEnUS } from './parts/projects.en-US.ts';
 import { votesEnUS } from './parts/votes.en-US.ts';
 import type { Resources } from './zh-CN.ts';
 
@@ -33,6 +37,9 @@ const enUS: Resources = {
     patrols: 'Patrols & visits',
     votes: 'Votes',
     deliberation: 'Deliberation',
+    fund: 'Fund',
+    projects: 'Projects',
+    crowdfunding: 'Crowdfunding',
     settings: 'Settings',
     logout: 'Sign out',
     openMenu: 'Open menu',
@@ -70,6 +77,12 @@ const enUS: Resources = {
     empty: 'No data',
     saved: 'Saved',
     errorTitle: 'Something went wrong',
+    /** Between the items of a list written out in a sentence. */
+    listSeparator: ', ',
+    /** Text with a note after it: 标题（说明）. */
+    withNote: '{{text}} ({{note}})',
+    /** A label and its value run together: 标签：内容. */
+    labelled: '{{label}}: {{value}}',
   },
   errors: {
     network: 'Cannot reach the server; check the connection and try again',
@@ -507,6 +520,10 @@ const enUS: Resources = {
   votes: votesEnUS,
   deliberation: deliberationEnUS,
   conventions: conventionsEnUS,
+  fund: fundEnUS,
+  disclosure: disclosureEnUS,
+  crowdfunding: crowdfundingEnUS,
+  projects: projectsEnUS,
 };
 
 export default enUS;

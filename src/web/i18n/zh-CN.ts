@@ -1,9 +1,13 @@
 import { RATING_LEVEL_ZH, REQUEST_STATUS_ZH } from '../../shared/request-labels.ts';
 import { conventionsZhCN } from './parts/conventions.zh-CN.ts';
 import { councilZhCN } from './parts/council.zh-CN.ts';
+import { crowdfundingZhCN } from './parts/crowdfunding.zh-CN.ts';
 import { deliberationZhCN } from './parts/deliberation.zh-CN.ts';
+import { disclosureZhCN } from './parts/disclosure.zh-CN.ts';
 import { dutyZhCN } from './parts/duty.zh-CN.ts';
 import { fieldZhCN } from './parts/field.zh-CN.ts';
+import { fundZhCN } from './parts/fund.zh-CN.ts';
+import { projectsZhCN } from './parts/projects.zh-CN.ts';
 import { votesZhCN } from './parts/votes.zh-CN.ts';
 
 /** Chinese strings (the source of truth: en-US must have the same keys). */
@@ -29,6 +33,9 @@ const zhCN = {
     patrols: '巡查走访',
     votes: '表决',
     deliberation: '议事',
+    fund: '自治基金',
+    projects: '自治项目',
+    crowdfunding: '众筹',
     settings: '设置',
     logout: '退出登录',
     openMenu: '打开菜单',
@@ -66,6 +73,12 @@ const zhCN = {
     empty: '暂无数据',
     saved: '已保存',
     errorTitle: '出错了',
+    /** Between the items of a list written out in a sentence. */
+    listSeparator: '、',
+    /** Text with a note after it: 标题（说明）. */
+    withNote: '{{text}}（{{note}}）',
+    /** A label and its value run together: 标签：内容. */
+    labelled: '{{label}}：{{value}}',
   },
   errors: {
     network: '网络连接失败，请检查网络后重试',
@@ -480,6 +493,10 @@ const zhCN = {
   votes: votesZhCN,
   deliberation: deliberationZhCN,
   conventions: conventionsZhCN,
+  fund: fundZhCN,
+  disclosure: disclosureZhCN,
+  crowdfunding: crowdfundingZhCN,
+  projects: projectsZhCN,
 };
 
 export default zhCN;

@@ -5,8 +5,10 @@ import type { Grant } from '../../api/types.ts';
 import { isStaff, useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { RESIDENT_TABS, STAFF_NAV, visibleNav } from '../../layouts/nav.tsx';
+import { CrowdfundingHomeCard } from '../crowdfunding/CrowdfundingHomeCard.tsx';
 import { DeliberationHomeCard } from '../deliberation/DeliberationHomeCard.tsx';
 import { type MyDesk, useMyDesk } from '../duty/dutyApi.ts';
+import { ProjectsHomeCard } from '../projects/ProjectsHomeCard.tsx';
 import { VotesHomeCard } from '../votes/VotesHomeCard.tsx';
 
 export default function HomePage() {
@@ -27,6 +29,8 @@ export default function HomePage() {
       <DutyCard desk={desk.data} />
       {!staff && me.households.length > 0 ? <VotesHomeCard me={me} /> : null}
       {!staff && me.households.length > 0 ? <DeliberationHomeCard me={me} /> : null}
+      {!staff && me.households.length > 0 ? <ProjectsHomeCard me={me} /> : null}
+      {!staff && me.households.length > 0 ? <CrowdfundingHomeCard me={me} /> : null}
       <Card title={<h2 className="section-title">{t('home.grants')}</h2>}>
         {staff ? (
           <Table<Grant>

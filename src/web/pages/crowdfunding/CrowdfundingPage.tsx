@@ -1,0 +1,144 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, List } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { yuanText } from '../../../shared/money.ts';
+import type { Me } from '../../api/types.ts';
+import { isStaff, useMe } from '../../app/session.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { StationChooser, type StationRef } from '../places/StationChooser.tsx';
+import { CreateDriveModal } from './CreateDriveModal.tsx';
+import { useDrives } from './crowdfundingApi.ts';
+import { DriveStatusTag } from './DriveParts.tsx';
+import './crowdfunding.css';
+
+/**
+ * The stations whose drives a staff member works on: every grant tied to a station, the building
+ * leaders' too (they collect cash door to door in their buildings); a station-wide grant's name wins.
+ */
+function driveStations(me: Me | null | undefined): StationRef[] {
+  const byId = new Map<number, StationRef & { wide: boolean }>();
+  for (const g of me?.grants ?? []) {
+    if (g.stationId === null) continue;
+    const wide = g.path === null;
+    if (!byId.get(g.stationId)?.wide) byId.set(g.stationId, { id: g.stationId, name: g.scopeName, wide });
+  }
+  return [...byId.values()].map(({ id, name }) => ({ id, name }));
+}
+
+/** A resident's stations: those of their verified homes. */
+export function homeStations(me: Me): StationRef[] {
+  return [
+    ...new Map(me.households.map((h) => [h.stationId, { id: h.stationId, name: h.compoundName }])).values(),
+  ];
+}
+
+/** 众筹: staff choose a station and see its drives (and open one); residents see their homes' stations' drives. */
+export default function CrowdfundingPage() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  if (!me) return null;
+  return (
+    <>
+      <PageTitle>{t('crowdfunding.title')}</PageTitle>
+      {isStaff(me) ? <StaffDrives me={me} /> : <ResidentDrives me={me} />}
+    </>
+  );
+}
+
+function StaffDrives({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const own = driveStations(me);
+  const [params, setParams] = useSearchParams();
+  const id = Number(params.get('station'));
+  const station: StationRef | null =
+    Number.isInteger(id) && id > 0
+      ? (own.find((s) => s.id === id) ?? { id, name: params.get('name') ?? '' })
+      : (own[0] ?? null);
+  const pick = (s: StationRef) =>
+    setParams(new URLSearchParams({ station: String(s.id), name: s.name }), { replace: true });
+  return (
+    <div className="places-grid">
+      <StationChooser title={t('crowdfunding.station')} own={own} current={station} onPick={pick} />
+      {station ? (
+        <DriveList key={station.id} station={station} />
+      ) : (
+        <Card>
+          <p>{t('crowdfunding.pickStation')}</p>
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function ResidentDrives({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const stations = homeStations(me);
+  if (stations.length === 0) {
+    return (
+      <Card>
+        <p>{t('crowdfunding.noHome')}</p>
+        <Link to="/my-home">{t('nav.myHome')}</Link>
+      </Card>
+    );
+  }
+  return (
+    <div className="stack">
+      {stations.map((s) => (
+        <DriveList key={s.id} station={s} />
+      ))}
+    </div>
+  );
+}
+
+function DriveList({ station }: { station: StationRef }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const drives = useDrives(station.id);
+  const [creating, setCreating] = useState(false);
+  const yuan = (fen: number) => t('crowdfunding.yuan', { amount: yuanText(fen) });
+  return (
+    <Card
+      title={<h2 className="section-title">{t('crowdfunding.of', { station: station.name })}</h2>}
+      extra={
+        drives.data?.abilities.create ? (
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+            {t('crowdfunding.create')}
+          </Button>
+        ) : null
+      }
+    >
+      {drives.error ? <ProblemAlert error={drives.error} /> : null}
+      <List
+        loading={drives.isPending}
+        dataSource={drives.data?.items ?? []}
+        locale={{ emptyText: t('crowdfunding.empty') }}
+        renderItem={(d) => (
+          <List.Item key={d.id}>
+            <div className="drive-row">
+              <Link to={`/crowdfunding/${d.id}`} className="drive-row-title">
+                {d.title}
+              </Link>
+              <div className="drive-row-meta">
+                <DriveStatusTag status={d.status} />
+                <span>{t('crowdfunding.deadlineOn', { day: d.deadline })}</span>
+                <span className="fund-amount">
+                  {t('crowdfunding.raisedOf', { paid: yuan(d.paidFen), target: yuan(d.targetFen) })}
+                </span>
+              </div>
+            </div>
+          </List.Item>
+        )}
+      />
+      {creating ? (
+        <CreateDriveModal
+          station={station}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => void navigate(`/crowdfunding/${id}`)}
+        />
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,279 @@
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { DESKTOP, expectAccessible, login, newPage, PHONE, SOCIAL_WORKER, withBrowser } from './support.ts';
+
+withBrowser();
+
+const CHAIR = '13800000003'; // 王建国, 理事长 of 南江绿苑
+const SECRETARY = '13800000015'; // 秘书长许静
+const SUPERVISOR = '13800000004'; // 李秀英, 理事 (the supervision group)
+const RESIDENT = '13800000010'; // 林阿姨, verified resident of 南江绿苑 1幢1单元101
+const STATION = 1; // 南江绿苑小区自治站
+const TOPIC = '儿童游乐区改造（项目测试）';
+const TITLE = '儿童游乐区改造工程（项目测试）';
+const MEETING = '理事会月度会议（项目测试）';
+
+/** A day in China `n` days from today, YYYY-MM-DD. */
+const chinaDay = (n: number) =>
+  new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+
+async function accessible(page: Page, where: string) {
+  await page.mouse.move(0, 0);
+  await expectAccessible(page, where);
+}
+
+async function expectNoOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** One API call as the page's signed-in user; fails the test unless it succeeds. */
+async function call(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: object) {
+  const res = await page.request.fetch(`/api/v1${path}`, { method, ...(data ? { data } : {}) });
+  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
+  return res.json();
+}
+
+async function generalBalance(page: Page): Promise<number> {
+  const fund = await call(page, 'GET', `/stations/${STATION}/fund`);
+  return fund.accounts.find((a: { kind: string }) => a.kind === 'general').balanceFen;
+}
+
+const photo = () =>
+  sharp({ create: { width: 640, height: 480, channels: 3, background: '#c9a25a' } })
+    .jpeg()
+    .toBuffer();
+
+/** Picks an option of the antd Select labelled `label`, typing `search` first. */
+async function choose(page: Page, label: string, option: string, search?: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  if (search) await page.keyboard.type(search);
+  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** A move's button, then its dialog's confirmation; waits for the stage's tag. */
+async function move(page: Page, name: string, stage: string) {
+  await page.getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.locator('.page-title .ant-tag').getByText(stage, { exact: true }).waitFor();
+}
+
+let projectUrl = '';
+
+describe('self-governance projects 自治项目', () => {
+  it('the chair opens a project from a decided topic and submits it for approval', async () => {
+    const chair = await newPage(DESKTOP);
+    await login(chair, CHAIR);
+    // Money enough whatever other tests spent, a decided topic and a council meeting that was held.
+    await call(chair, 'POST', `/stations/${STATION}/fund/income`, {
+      source: 'street',
+      amountFen: 3_000_000,
+      counterparty: '石碶街道办事处',
+      memo: '儿童游乐区改造专项经费（项目测试）',
+      occurredOn: chinaDay(0),
+    });
+    const topic = await call(chair, 'POST', `/stations/${STATION}/topics`, {
+      title: TOPIC,
+      body: '滑梯老化开裂，地面坑洼，居民议事会同意改造。',
+    });
+    await call(chair, 'POST', `/topics/${topic.id}/move`, { move: 'deliberate' });
+    await call(chair, 'POST', `/topics/${topic.id}/move`, { move: 'decide', outcome: 'project' });
+    const starts = new Date(Date.now() - 3 * 3600_000);
+    const meeting = await call(chair, 'POST', `/stations/${STATION}/meetings`, {
+      kind: 'council',
+      title: MEETING,
+      startsAt: starts.toISOString(),
+      endsAt: new Date(starts.getTime() + 3600_000).toISOString(),
+      place: '自治站议事厅',
+      inviteGroups: ['council'],
+    });
+    await call(chair, 'PUT', `/meetings/${meeting.id}/minutes`, {
+      minutes: '同意儿童游乐区改造预算 25,000 元。',
+    });
+
+    await chair.goto(`/projects/new?station=${STATION}&topic=${topic.id}`);
+    await chair.getByRole('heading', { level: 1, name: '新建自治项目' }).waitFor();
+    await expect.poll(() => chair.getByLabel('项目名称').inputValue()).toBe(TOPIC);
+    await chair.getByLabel('项目名称').fill(TITLE);
+    await choose(chair, '监督小组', '李秀英', '李秀英');
+    await chair.keyboard.press('Escape');
+    await chair.getByLabel('合作方（如第三方运营单位）').click();
+    await chair.keyboard.type('绿苑游乐设施公司');
+    await chair.keyboard.press('Enter');
+    await chair.keyboard.press('Escape');
+    await chair.getByLabel('科目 1', { exact: true }).fill('游乐设施');
+    await chair.getByLabel('科目 1 金额（元）').fill('15000');
+    await chair.getByRole('button', { name: '添加预算科目' }).click();
+    await chair.getByLabel('科目 2', { exact: true }).fill('塑胶地面');
+    await chair.getByLabel('科目 2 金额（元）').fill('10000');
+    await chair.getByRole('button', { name: '添加节点' }).click();
+    await chair.getByLabel('节点 1', { exact: true }).fill('设施安装');
+    await chair.getByLabel('节点 1 计划日期').fill(chinaDay(0));
+    await accessible(chair, 'new project');
+    await chair.getByRole('button', { name: '保存申请' }).click();
+    await chair.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    projectUrl = new URL(chair.url()).pathname;
+    await chair.getByText('李秀英').first().waitFor();
+    await chair.getByRole('link', { name: `议题：${TOPIC}` }).waitFor();
+    await move(chair, '提交审批', '审批中');
+    await chair.getByText('项目预算').first().waitFor();
+    // The requester does not decide any level of it.
+    expect(await chair.getByRole('button', { name: '记录审批' }).count()).toBe(0);
+    await accessible(chair, 'project in approval');
+  });
+
+  it('the secretary-general approves for the chair and records the council meeting; the social worker approves for the community', async () => {
+    expect(projectUrl).not.toBe('');
+    const secretary = await newPage(DESKTOP);
+    await login(secretary, SECRETARY);
+    await secretary.goto(projectUrl);
+    await secretary.getByRole('heading', { name: '审批：理事长审批' }).waitFor();
+    await secretary.getByRole('button', { name: '记录审批' }).click();
+    await secretary.getByRole('heading', { name: '审批：理事会会议决定' }).waitFor();
+    await choose(secretary, '作出决定的理事会会议', MEETING);
+    await secretary.getByLabel('意见说明').fill('经理事会月度会议讨论通过');
+    await accessible(secretary, 'council decision');
+    await secretary.getByRole('button', { name: '记录审批' }).click();
+    await secretary.getByText(MEETING).first().waitFor();
+    await expect.poll(() => secretary.getByRole('button', { name: '记录审批' }).count()).toBe(0);
+
+    const social = await newPage(DESKTOP);
+    await login(social, SOCIAL_WORKER);
+    const before = await generalBalance(social);
+    await social.goto(projectUrl);
+    await social.getByRole('heading', { name: '审批：社区审批' }).waitFor();
+    await social.getByRole('button', { name: '记录审批' }).click();
+    await social.locator('.page-title .ant-tag').getByText('实施中', { exact: true }).waitFor();
+    // The budget left the general fund for the project's own account.
+    expect(await generalBalance(social)).toBe(before - 2_500_000);
+  });
+
+  it('the chair records expenses with a receipt and the after photos; the supervisor inspects', async () => {
+    const chair = await newPage(DESKTOP);
+    await login(chair, CHAIR);
+    await chair.goto(projectUrl);
+    await chair.locator('.page-title .ant-tag').getByText('实施中', { exact: true }).waitFor();
+    const expense = async (line: string, amount: string, memo: string) => {
+      await chair.getByRole('button', { name: '登记支出' }).click();
+      const dialog = chair.getByRole('dialog', { name: '登记支出' });
+      await choose(chair, '预算科目', line);
+      await dialog.getByLabel('金额（元）').fill(amount);
+      await dialog.getByLabel('收款方').fill('绿苑游乐设施公司');
+      await dialog.getByLabel('摘要').fill(memo);
+      await dialog.getByLabel('上传票据（图片或 PDF，可多张）').setInputFiles({
+        name: '发票.jpg',
+        mimeType: 'image/jpeg',
+        buffer: await photo(),
+      });
+      await dialog.getByText('已上传：发票.jpg').waitFor();
+      return dialog;
+    };
+    // Beyond the line: refused, with the words to say why.
+    const over = await expense('游乐设施', '16000', '设施款');
+    await over.getByRole('button', { name: '登记' }).click();
+    await over.getByText(/超出 1,000\.00 元.*超预算申请/).waitFor();
+    await over.getByRole('button', { name: '取消' }).click();
+    await over.waitFor({ state: 'hidden' });
+    const first = await expense('游乐设施', '12000', '设施款');
+    await accessible(chair, 'expense with a receipt');
+    await first.getByRole('button', { name: '登记' }).click();
+    await first.waitFor({ state: 'hidden' });
+    const second = await expense('塑胶地面', '9500', '地面铺设款');
+    await second.getByRole('button', { name: '登记' }).click();
+    await second.waitFor({ state: 'hidden' });
+    const expenses = chair.getByRole('region', { name: '支出与票据' });
+    await expenses.getByText('12,000.00 元').waitFor();
+    await expenses.getByRole('link', { name: '发票.jpg' }).first().waitFor();
+
+    await chair.getByRole('button', { name: '写进展' }).click();
+    const update = chair.getByRole('dialog', { name: '写进展' });
+    await update.getByText('改造后', { exact: true }).click();
+    await update.getByLabel('说明').fill('新滑梯和塑胶地面已完工');
+    await update
+      .getByLabel('照片')
+      .setInputFiles({ name: '完工.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+    await update.getByRole('button', { name: '提交' }).click();
+    await update.waitFor({ state: 'hidden' });
+    await chair.getByRole('img', { name: '改造后照片 1' }).waitFor();
+    await chair.getByRole('button', { name: '将“设施安装”标记为完成' }).click();
+    await chair.getByText(`${chinaDay(0)} 完成`).waitFor();
+
+    const supervisor = await newPage(DESKTOP);
+    await login(supervisor, SUPERVISOR);
+    await supervisor.goto(projectUrl);
+    await supervisor.getByRole('button', { name: '记录检查' }).click();
+    const inspection = supervisor.getByRole('dialog', { name: '记录检查' });
+    await inspection.getByLabel('检查情况').fill('滑梯安装牢固，地面平整无积水');
+    await inspection.getByRole('button', { name: '提交' }).click();
+    await inspection.waitFor({ state: 'hidden' });
+    await supervisor.getByText('滑梯安装牢固，地面平整无积水').waitFor();
+    await accessible(supervisor, 'inspection recorded');
+    // The chair may not inspect: he leads it.
+    await chair.reload();
+    await chair.getByText('滑梯安装牢固，地面平整无积水').waitFor();
+    expect(await chair.getByRole('button', { name: '记录检查' }).count()).toBe(0);
+    await move(chair, '申请居民验收', '居民验收');
+  });
+
+  it('林阿姨 accepts the work on her phone, also in large mode', async () => {
+    const resident = await newPage(PHONE);
+    await login(resident, RESIDENT);
+    await resident.getByRole('link', { name: TITLE }).click();
+    await resident.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await resident.getByRole('heading', { name: '请您验收' }).waitFor();
+    await resident.getByRole('img', { name: '改造后照片 1' }).first().waitFor();
+    await accessible(resident, 'acceptance on a phone');
+    await expectNoOverflow(resident);
+    await resident.getByRole('button', { name: '提交验收意见' }).click();
+    await resident.getByText('您的意见：同意验收').waitFor();
+    await resident.getByText('同意 1 人，不同意 0 人。').waitFor();
+
+    const large = await resident.request.patch('/api/v1/me/preferences', { data: { largeMode: true } });
+    expect(large.status()).toBeLessThan(300);
+    onTestFinished(async () => {
+      await resident.request.patch('/api/v1/me/preferences', { data: { largeMode: false } });
+    });
+    await resident.reload();
+    await expect
+      .poll(() => resident.evaluate(() => document.body.classList.contains('linshe-large')))
+      .toBe(true);
+    await resident.getByText('您的意见：同意验收').waitFor();
+    const smallTargets = () =>
+      resident.evaluate(
+        () =>
+          [...document.querySelectorAll('main button, main a, nav a, main .ant-radio-button-wrapper')]
+            .map((el) => el.getBoundingClientRect())
+            .filter((r) => r.width > 0 && (r.width < 60 || r.height < 60)).length,
+      );
+    await expect.poll(smallTargets).toBe(0);
+    await accessible(resident, 'acceptance in large mode');
+    await expectNoOverflow(resident);
+  });
+
+  it('the chair settles: each line’s leftover goes back to the general fund; 林阿姨 reads the disclosure', async () => {
+    const chair = await newPage(DESKTOP);
+    await login(chair, CHAIR);
+    await chair.goto(projectUrl);
+    await chair.getByText('同意 1 人，不同意 0 人。').waitFor();
+    await move(chair, '验收通过，进入结算', '结算');
+    const before = await generalBalance(chair);
+    await move(chair, '结算并公示', '公示');
+    // 15,000 − 12,000 and 10,000 − 9,500: 3,500 yuan back, to the fen.
+    expect(await generalBalance(chair)).toBe(before + 350_000);
+    await chair.getByText(/各科目结余已退回资金来源账户/).waitFor();
+    await accessible(chair, 'project disclosed');
+
+    const resident = await newPage(PHONE);
+    await login(resident, RESIDENT);
+    await resident.goto(projectUrl);
+    await resident.getByRole('heading', { name: '结算公示' }).waitFor();
+    await resident.getByText(`公示期至 ${chinaDay(7)}，期内可以提出异议。`).waitFor();
+    await resident.getByText('3,500.00 元').first().waitFor();
+    await resident.getByRole('link', { name: '发票.jpg' }).first().waitFor();
+    await accessible(resident, 'disclosure on a phone');
+    await expectNoOverflow(resident);
+  });
+});
