@@ -69,12 +69,12 @@ describe('residents’ conventions 公约', () => {
     await chair.getByText('草稿：第 1 版').first().waitFor();
     await chair.getByText('本公约尚未经表决通过并公布，目前只有草稿。').waitFor();
 
-    // Linked to the demo's vote that is still open: publishing is refused, in Chinese, and nothing changes.
+    // Linked to the demo's vote that is still open: 公布 waits for it to close and pass; nothing changes.
     await chair.getByLabel('通过该版本的表决').selectOption({ label: `${OPEN_VOTE}（进行中）` });
     await chair.getByRole('button', { name: '关联表决' }).click();
     await chair.locator('.convention-vote-picker').getByRole('link', { name: OPEN_VOTE }).waitFor();
-    await publish(chair);
-    await chair.getByRole('alert').getByText('表决结束并通过后才能公布').waitFor();
+    await chair.getByText('表决结束并通过后才能公布', { exact: true }).waitFor();
+    expect(await chair.getByRole('button', { name: '公布', exact: true }).isDisabled()).toBe(true);
     await accessible(chair, 'convention: publishing refused');
     await chair.reload();
     await chair.getByRole('heading', { level: 1, name: TITLE }).waitFor();

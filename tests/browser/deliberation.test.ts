@@ -101,7 +101,7 @@ describe('topics 议题 and meetings 会议', () => {
     await chair.getByText('已报名 0 / 30 人').waitFor();
     await chair.getByRole('link', { name: TOPIC }).waitFor();
 
-    // A proxy at the door: without the written authorisation the server refuses, on the field.
+    // A proxy at the door: without the written authorisation the form refuses (as the server would), on the field.
     await chair.getByRole('radiogroup', { name: '签到方式' }).getByText('代理人', { exact: true }).click();
     await chair.getByLabel('代理人姓名').fill('林阿姨的女儿');
     await choose(chair, '被代理的居民', '林阿姨', '林阿姨');

@@ -80,7 +80,10 @@ describe('Open Space 开放空间', () => {
     await chair.getByLabel('开始时间').fill(`${chinaDay(1)}T14:00`);
     await chair.getByLabel('结束时间').fill(`${chinaDay(1)}T17:00`);
     await chair.getByLabel('地点', { exact: true }).fill('小区中心广场');
-    await chair.getByRole('group', { name: '邀请对象' }).getByText('全体住户', { exact: true }).click();
+    // Open Space invites every household unless the organiser chooses otherwise.
+    await expect
+      .poll(() => chair.getByRole('group', { name: '邀请对象' }).getByLabel('全体住户').isChecked())
+      .toBe(true);
     await expect.poll(() => chair.getByLabel('每人点数').inputValue()).toBe('3');
     await accessible(chair, 'call a meeting');
     await chair.getByRole('button', { name: '召开会议' }).click();

@@ -12,6 +12,7 @@ let resident: string;
 let neighbour: string;
 let residentIds: number[];
 let building1: number;
+let building1Path: string;
 let residentUser: number;
 let outsiderUser: number;
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const city = await makeCity(ctx, 30);
   station = city.east.compound.stationId;
   building1 = city.east.compound.building1Id;
+  building1Path = city.east.compound.building1Path;
   await makeUser(ctx, { phone: '13700000001', role: 'chair', stationId: station });
   chair = await ctx.login('13700000001');
   await makeUser(ctx, { phone: '13700000002', role: 'councilMember', stationId: station });
@@ -242,5 +244,77 @@ describe('meetings', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().detail).toContain('尚未召开');
     expect((await api('PUT', `/meetings/${id}/minutes`, chair, { minutes: 'x' })).statusCode).toBe(409);
+    expect(
+      (await api('POST', `/meetings/${id}/resolutions`, chair, { text: '取消后的决议' })).statusCode,
+    ).toBe(409);
+    const lateAction = await api('POST', `/meetings/${id}/actions`, chair, {
+      title: '取消后的事项',
+      ownerName: '王建国',
+      dueOn: '2026-12-31',
+    });
+    expect(lateAction.statusCode).toBe(409);
+    const kept = await ctx.db.execute<{ n: string }>(sql`select
+      (select count(*) from deliberation_resolutions where meeting_id = ${id})
+      + (select count(*) from deliberation_action_items where meeting_id = ${id}) as n`);
+    expect(Number(kept.rows[0]!.n)).toBe(0);
+  });
+
+  it('invitations by role reach those holding the role at the station, and only them', async () => {
+    await makeUser(ctx, {
+      phone: '13700000011',
+      role: 'buildingLeader',
+      stationId: station,
+      path: building1Path,
+    });
+    await makeUser(ctx, { phone: '13700000012', role: 'ownersCommittee', stationId: station });
+    await makeUser(ctx, { phone: '13700000013', role: 'propertyStaff', stationId: station });
+    const [leaderCookie, committee, property] = await Promise.all(
+      ['13700000011', '13700000012', '13700000013'].map((p) => ctx.login(p)),
+    );
+    const id = (
+      await api(
+        'POST',
+        `/stations/${station}/meetings`,
+        chair,
+        meeting({
+          kind: 'joint',
+          title: '业委会与物业联席会议',
+          capacity: null,
+          inviteGroups: ['ownersCommittee', 'buildingLeaders'],
+          inviteBuildingIds: [],
+        }),
+      )
+    ).json().id as number;
+    for (const who of [committee!, leaderCookie!]) {
+      expect((await api('GET', `/meetings/${id}`, who)).statusCode).toBe(200);
+      const list = await api('GET', `/stations/${station}/meetings`, who);
+      expect(list.statusCode, list.body).toBe(200);
+      expect(list.json().items.map((m: { id: number }) => m.id)).toContain(id);
+      expect((await api('POST', `/meetings/${id}/registrations`, who)).statusCode).toBe(200);
+    }
+    // Not invited: the property company (not in the groups), residents, another station's chair.
+    expect((await api('GET', `/meetings/${id}`, property!)).statusCode).toBe(404);
+    expect((await api('GET', `/stations/${station}/meetings`, property!)).json().items).toEqual([]);
+    expect((await api('POST', `/meetings/${id}/registrations`, property!)).statusCode).toBe(404);
+    expect((await api('GET', `/meetings/${id}`, resident)).statusCode).toBe(404);
+    expect((await api('GET', `/meetings/${id}`, outsider)).statusCode).toBe(404);
+
+    // Every household: residents of any building see it; the property company still only by its group.
+    const all = (
+      await api(
+        'POST',
+        `/stations/${station}/meetings`,
+        chair,
+        meeting({
+          title: '全体居民议事会',
+          inviteGroups: ['allHouseholds', 'propertyStaff'],
+          inviteBuildingIds: [],
+        }),
+      )
+    ).json().id as number;
+    for (const who of [resident, neighbour, property!]) {
+      expect((await api('GET', `/meetings/${all}`, who)).statusCode).toBe(200);
+    }
+    expect((await api('GET', `/meetings/${all}`, committee!)).statusCode).toBe(404);
   });
 });

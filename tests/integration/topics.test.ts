@@ -7,12 +7,14 @@ let ctx: TestContext;
 let station: number;
 let chair: string;
 let outsider: string;
+let building1Path: string;
 const residents: string[] = [];
 
 beforeAll(async () => {
   ctx = await useTestApp();
   const city = await makeCity(ctx, 12);
   station = city.east.compound.stationId;
+  building1Path = city.east.compound.building1Path;
   await makeUser(ctx, { phone: '13700000001', role: 'chair', stationId: station });
   chair = await ctx.login('13700000001');
   await makeUser(ctx, { phone: '13700000003', role: 'chair', stationId: city.west.compound.stationId });
@@ -109,6 +111,39 @@ describe('topics', () => {
     const list = (await api('GET', `/stations/${station}/topics?status=decided`, residents[2])).json();
     expect(list.items.map((t: { id: number }) => t.id)).toEqual([id]);
     expect(list.items[0].outcomeNote).toBe('由物业在一个月内安装');
+  });
+
+  it('says per topic who may support it, and who may export its submission', async () => {
+    // A building leader is staff of a building and a resident of the station: they support like any resident.
+    const leaderId = await makeUser(ctx, {
+      phone: '13700000004',
+      role: 'buildingLeader',
+      stationId: station,
+      path: building1Path,
+    });
+    await ctx.db.execute(
+      sql`update people_residents set user_id = ${leaderId}, verified_at = now() where phone = '13907000003'`,
+    );
+    const leader = await ctx.login('13700000004');
+    await makeUser(ctx, { phone: '13700000005', role: 'councilMember', stationId: station });
+    const member = await ctx.login('13700000005');
+    const id = (await api('POST', `/stations/${station}/topics`, chair, { title: '增设快递柜' })).json()
+      .id as number;
+    const itemFor = async (who: string) =>
+      (await api('GET', `/stations/${station}/topics`, who))
+        .json()
+        .items.find((x: { id: number }) => x.id === id);
+    expect((await itemFor(leader)).canSupport).toBe(true);
+    expect((await itemFor(chair)).canSupport).toBe(false);
+    expect((await api('POST', `/topics/${id}/support`, leader)).statusCode).toBe(200);
+    expect((await itemFor(leader)).canSupport).toBe(false);
+
+    const detail = async (who: string) => (await api('GET', `/topics/${id}`, who)).json();
+    expect(await detail(member)).toMatchObject({ canManage: false, canExport: true });
+    expect(await detail(chair)).toMatchObject({ canManage: true, canExport: true });
+    expect(await detail(leader)).toMatchObject({ canExport: false });
+    expect((await api('GET', `/topics/${id}/submission`, member)).statusCode).toBe(200);
+    expect((await api('GET', `/topics/${id}/submission`, leader)).statusCode).toBe(404);
   });
 
   it('a declined topic says why', async () => {

@@ -325,9 +325,27 @@ describe('votes', () => {
     expect(JSON.stringify(audit)).not.toContain('yes');
   });
 
-  it('one of several options: only listed options count', async () => {
+  it('a cancelled vote keeps its reason for voters, and takes no ballots', async () => {
+    const id = await openVote({ ...ordinary(), title: '取消的表决' });
+    const cancel = (who: string, reason: string) =>
+      ctx.call('POST', `/api/v1/votes/${id}/cancel`, who, { reason });
+    expect((await cancel(owners[1]!, '不想投了')).statusCode).toBe(403);
+    expect((await cancel(chair, '   ')).statusCode).toBe(400);
+    expect((await ctx.call('GET', `/api/v1/votes/${id}`, owners[1])).json().cancelReason).toBeNull();
+    expect((await cancel(chair, '方案有误，修改后重新发起')).statusCode).toBe(200);
+    const seen = (await ctx.call('GET', `/api/v1/votes/${id}`, owners[1])).json();
+    expect(seen).toMatchObject({ status: 'cancelled', cancelReason: '方案有误，修改后重新发起' });
+    expect((await cast(id, owners[1]!, ['yes'])).statusCode).toBe(409);
+    expect((await cancel(chair, '再取消')).statusCode).toBe(409);
+  });
+
+  it('one of several options: only listed options count; the submission names them', async () => {
+    const topic = (
+      await ctx.call('POST', `/api/v1/stations/${station}/topics`, chair, { title: '单元门换什么门' })
+    ).json().id as number;
     const created = await ctx.call('POST', `/api/v1/stations/${station}/votes`, chair, {
       ...ordinary(),
+      topicId: topic,
       electorate: 'households',
       rule: 'simpleMajority',
       method: 'single',
@@ -339,7 +357,11 @@ describe('votes', () => {
     expect(vote.turnout.electorate.heads).toBe(30);
     const key = vote.options[0].key as string;
     expect((await cast(id, owners[1]!, [key])).statusCode).toBe(201);
-    expect((await cast(id, owners[1]!, ['yes'])).statusCode).toBe(400);
+    expect((await cast(id, owners[1]!, ['yes'])).statusCode).toBe(400); // The formal submission carries the options, so the print names them rather than their keys.
+    const submission = (await ctx.call('GET', `/api/v1/topics/${topic}/submission`, chair)).json();
+    expect(submission.votes).toEqual([
+      expect.objectContaining({ id, method: 'single', options: vote.options }),
+    ]);
   });
 
   it('a batch holding a ballot the database refuses is written ballot by ballot: the others still count', async () => {

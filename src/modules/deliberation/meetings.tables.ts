@@ -31,6 +31,7 @@ export const INVITEE_GROUPS = [
   'propertyStaff',
   'allHouseholds',
 ] as const;
+export type InviteeGroup = (typeof INVITEE_GROUPS)[number];
 
 export const meetingKind = pgEnum('deliberation_meeting_kind', MEETING_KINDS);
 export const meetingStatus = pgEnum('deliberation_meeting_status', MEETING_STATUSES);

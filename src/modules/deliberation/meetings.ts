@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
+import type { Role } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { chinaDate } from '../stations/index.ts';
 import { checkOwner } from './meeting-people.ts';
@@ -19,6 +20,7 @@ import {
   actionItems,
   agendaItems,
   attendance,
+  type InviteeGroup,
   meetings,
   registrations,
   resolutions,
@@ -40,20 +42,42 @@ async function myBuildings(db: DbOrTx, userId: number, stationId: number) {
   return result.rows.map((r) => Number(r.building_id));
 }
 
-/** A meeting and what the user may do there; 404 unless staff, or a resident it invites. */
+/** The invitation by role each role grant answers to. */
+const GROUP_OF_ROLE: Partial<Record<Role, InviteeGroup>> = {
+  councilMember: 'council',
+  buildingLeader: 'buildingLeaders',
+  ownersCommittee: 'ownersCommittee',
+  propertyStaff: 'propertyStaff',
+};
+
+/** Who the user is as an invitee at the station: their homes' buildings and the role groups they belong to. */
+async function inviteeAt(ctx: AuthedCtx, stationId: number) {
+  const groups = new Set<InviteeGroup>();
+  for (const g of ctx.user.grants) {
+    const group = GROUP_OF_ROLE[g.role];
+    // A building leader's grant sits on one of the station's buildings; it carries the station's id too.
+    if (group && g.stationId === stationId) groups.add(group);
+  }
+  const buildings = await myBuildings(ctx.db, ctx.user.userId, stationId);
+  return { buildings, groups, any: buildings.length > 0 || groups.size > 0 };
+}
+
+/** Whether a meeting invites the user: every household, one of their buildings, or one of their groups. */
+function invites(m: Meeting, who: { buildings: number[]; groups: Set<InviteeGroup> }) {
+  return (
+    (who.buildings.length > 0 && m.inviteGroups.includes('allHouseholds')) ||
+    who.buildings.some((b) => m.inviteBuildingIds.includes(b)) ||
+    m.inviteGroups.some((g) => who.groups.has(g as InviteeGroup))
+  );
+}
+
+/** A meeting and what the user may do there; 404 unless staff, or one it invites. */
 export async function meetingFor(ctx: AuthedCtx, meetingId: number) {
   const [meeting] = await ctx.db.select().from(meetings).where(eq(meetings.id, meetingId));
   if (!meeting) throw new AppError('NOT_FOUND');
   const abilities = await abilitiesAt(ctx, meeting.stationId);
   const staff = abilities.read || abilities.manage || abilities.enter;
-  let invited = staff;
-  if (!staff) {
-    const buildings = await myBuildings(ctx.db, ctx.user.userId, meeting.stationId);
-    invited =
-      buildings.length > 0 &&
-      (meeting.inviteGroups.includes('allHouseholds') ||
-        buildings.some((b) => meeting.inviteBuildingIds.includes(b)));
-  }
+  const invited = staff || invites(meeting, await inviteeAt(ctx, meeting.stationId));
   if (!invited) throw new AppError('NOT_FOUND');
   return { meeting, ...abilities, staff, signIn: abilities.manage || abilities.enter };
 }
@@ -142,20 +166,15 @@ const summary = (m: Meeting): z.infer<typeof ZMeetingSummary> => ({
 export async function listMeetings(ctx: AuthedCtx, stationId: number) {
   const abilities = await abilitiesAt(ctx, stationId);
   const staff = abilities.read || abilities.manage || abilities.enter;
-  const buildings = staff ? [] : await myBuildings(ctx.db, ctx.user.userId, stationId);
-  if (!staff && buildings.length === 0) throw new AppError('NOT_FOUND');
+  const who = staff ? null : await inviteeAt(ctx, stationId);
+  if (who && !who.any) throw new AppError('NOT_FOUND');
   const rows = await ctx.db
     .select()
     .from(meetings)
     .where(eq(meetings.stationId, stationId))
     .orderBy(desc(meetings.startsAt))
     .limit(200);
-  const visible = staff
-    ? rows
-    : rows.filter(
-        (m) =>
-          m.inviteGroups.includes('allHouseholds') || buildings.some((b) => m.inviteBuildingIds.includes(b)),
-      );
+  const visible = who ? rows.filter((m) => invites(m, who)) : rows;
   return { items: visible.map(summary), canCreate: abilities.manage };
 }
 
@@ -395,6 +414,7 @@ export async function recordMinutes(ctx: AuthedCtx, meetingId: number, minutes: 
 
 export async function addResolution(ctx: AuthedCtx, meetingId: number, input: z.infer<typeof ZResolution>) {
   const { meeting, station } = await managed(ctx, meetingId);
+  if (meeting.status === 'cancelled') throw new AppError('INVALID_STATE');
   return ctx.db.transaction(async (tx) => {
     if (input.agendaItemId) {
       const [item] = await tx
@@ -434,6 +454,7 @@ export async function addResolution(ctx: AuthedCtx, meetingId: number, input: z.
 
 export async function addAction(ctx: AuthedCtx, meetingId: number, input: z.infer<typeof ZActionItem>) {
   const { meeting, station } = await managed(ctx, meetingId);
+  if (meeting.status === 'cancelled') throw new AppError('INVALID_STATE');
   const ownerName = (await checkOwner(ctx.db, meeting, input.ownerUserId, false)) ?? input.ownerName;
   return ctx.db.transaction(async (tx) => {
     if (input.topicId) {

@@ -7,10 +7,11 @@ import { stations } from '../places/index.ts';
 import { ZAction } from './meetings.schema.ts';
 import { agendaItems, attendance, meetings, resolutions } from './meetings.tables.ts';
 import { topicActions } from './meetings.ts';
+import { VOTE_METHODS } from './tally.ts';
 import { topicRequests, topics } from './topics.tables.ts';
 import { abilitiesAt } from './vote-access.ts';
 import { ZVoteResult } from './votes.schema.ts';
-import { votes } from './votes.tables.ts';
+import { voteOptions, votes } from './votes.tables.ts';
 
 /**
  * The formal submission 报送材料 of a topic for a higher channel (人大代表联络站, 政协"请你来协商"): the
@@ -53,6 +54,9 @@ export const ZSubmission = z.object({
     z.object({
       id: z.number(),
       title: z.string(),
+      method: z.enum(VOTE_METHODS),
+      /** A single / multi vote's options: their keys (in results) and labels. */
+      options: z.array(z.object({ key: z.string(), label: z.string() })),
       rule: z.string(),
       electorate: z.string(),
       status: z.string(),
@@ -83,6 +87,19 @@ export async function topicSubmission(ctx: AuthedCtx, topicId: number): Promise<
       .orderBy(asc(votes.id)),
     topicActions(ctx.db, topicId),
   ]);
+  const optionRows =
+    topicVotes.length === 0
+      ? []
+      : await ctx.db
+          .select({ voteId: voteOptions.voteId, id: voteOptions.id, label: voteOptions.label })
+          .from(voteOptions)
+          .where(
+            inArray(
+              voteOptions.voteId,
+              topicVotes.map((v) => v.id),
+            ),
+          )
+          .orderBy(asc(voteOptions.position));
   const meetingIds = [...new Set(items.map((i) => i.meetingId))];
   const [held, signedIn, resolved] =
     meetingIds.length === 0
@@ -151,6 +168,10 @@ export async function topicSubmission(ctx: AuthedCtx, topicId: number): Promise<
     votes: topicVotes.map((v) => ({
       id: v.id,
       title: v.title,
+      method: v.method,
+      options: optionRows
+        .filter((o) => o.voteId === v.id)
+        .map((o) => ({ key: String(o.id), label: o.label })),
       rule: v.rule,
       electorate: v.electorate,
       status: v.status,

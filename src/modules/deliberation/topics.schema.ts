@@ -33,6 +33,8 @@ export const ZTopic = z.object({
   status: z.enum(TOPIC_STATUSES),
   supportCount: z.number(),
   supportedByMe: z.boolean(),
+  /** A resident of the station (staff or not) who has not supported this open topic yet. */
+  canSupport: z.boolean(),
   declinedReason: z.string().nullable(),
   outcome: z.enum(TOPIC_OUTCOMES).nullable(),
   outcomeId: z.number().nullable(),
@@ -67,5 +69,6 @@ export const ZTopicDetail = ZTopic.extend({
     }),
   ),
   canManage: z.boolean(),
-  canSupport: z.boolean(),
+  /** Staff who may export the formal submission (deliberation.read or manage). */
+  canExport: z.boolean(),
 });

@@ -212,7 +212,8 @@ export async function moveTopic(ctx: AuthedCtx, topicId: number, input: z.infer<
   });
 }
 
-function present(t: Topic, supported: boolean): z.infer<typeof ZTopic> {
+/** `resident`: whether the user may support topics at the station (a resident there, staff or not). */
+function present(t: Topic, supported: boolean, resident: boolean): z.infer<typeof ZTopic> {
   return {
     id: t.id,
     stationId: t.stationId,
@@ -222,6 +223,7 @@ function present(t: Topic, supported: boolean): z.infer<typeof ZTopic> {
     status: t.status,
     supportCount: t.supportCount,
     supportedByMe: supported,
+    canSupport: resident && isTopicOpen(t.status) && !supported,
     declinedReason: t.declinedReason,
     outcome: t.outcome,
     outcomeId: t.outcomeId,
@@ -243,7 +245,7 @@ export async function listTopics(ctx: AuthedCtx, stationId: number, status?: Top
     .orderBy(desc(topics.id))
     .limit(200);
   return {
-    items: rows.map((r) => present(r.topic, r.supported)),
+    items: rows.map((r) => present(r.topic, r.supported, resident !== null)),
     supportThreshold: await supportThreshold(ctx.db, station.id),
     canManage: manage,
     canRaise: manage || resident !== null,
@@ -253,7 +255,7 @@ export async function listTopics(ctx: AuthedCtx, stationId: number, status?: Top
 export async function getTopic(ctx: AuthedCtx, topicId: number) {
   const [found] = await ctx.db.select().from(topics).where(eq(topics.id, topicId));
   if (!found) throw new AppError('NOT_FOUND');
-  const { manage, resident } = await deliberationAccess(ctx, found.stationId);
+  const { manage, read, resident } = await deliberationAccess(ctx, found.stationId);
   const [supported, linked, decidedBy, actions, threshold, onAgendaOf] = await Promise.all([
     ctx.db
       .select({ userId: topicSupports.userId })
@@ -283,7 +285,7 @@ export async function getTopic(ctx: AuthedCtx, topicId: number) {
       .where(eq(agendaItems.topicId, topicId)),
   ]);
   return {
-    ...present(found, supported.length > 0),
+    ...present(found, supported.length > 0, resident !== null),
     // Residents see that requests led here, not their contents (they may be private).
     requests: manage
       ? linked.map((r) => ({ id: r.id, summary: r.description.slice(0, 60), status: r.status }))
@@ -296,6 +298,6 @@ export async function getTopic(ctx: AuthedCtx, topicId: number) {
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
       .map((m) => ({ ...m, startsAt: m.startsAt.toISOString() })),
     canManage: manage,
-    canSupport: resident !== null && isTopicOpen(found.status) && supported.length === 0,
+    canExport: read || manage,
   };
 }

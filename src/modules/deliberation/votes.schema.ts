@@ -96,6 +96,8 @@ export const ZVote = ZVoteSummary.extend({
   /** The tally: at close, or while open when the vote shows interim results. */
   result: ZVoteResult.nullable(),
   digest: z.string().nullable(),
+  /** Why the vote was called off (a cancelled vote only). */
+  cancelReason: z.string().nullable(),
   /** The heads the signed-in person may cast for online, and whether each has a counted ballot. */
   mine: z.array(z.object({ electorId: z.number(), label: z.string(), voted: z.boolean() })),
   abilities: z.object({ manage: z.boolean(), enter: z.boolean(), collect: z.boolean(), read: z.boolean() }),

@@ -64,6 +64,8 @@ export const votes = pgTable(
     /** The tally frozen at close (bigints as strings) and the digest of every counted ballot. */
     result: jsonb('result'),
     digest: text('digest'),
+    /** Why a draft or open vote was called off (shown to voters). */
+    cancelReason: text('cancel_reason'),
     createdBy: bigint('created_by', { mode: 'number' }).notNull(),
     createdAt: createdAt(),
   },

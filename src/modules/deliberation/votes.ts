@@ -153,7 +153,10 @@ export async function cancelVote(ctx: AuthedCtx, voteId: number, reason: string)
   const { station } = await managedVote(ctx, voteId);
   return ctx.db.transaction(async (tx) => {
     await lockVote(tx, voteId, ['draft', 'open']);
-    await tx.update(votes).set({ status: 'cancelled', closedAt: new Date() }).where(eq(votes.id, voteId));
+    await tx
+      .update(votes)
+      .set({ status: 'cancelled', closedAt: new Date(), cancelReason: reason })
+      .where(eq(votes.id, voteId));
     await recordAudit(tx, ctx, {
       action: 'vote.cancel',
       subjectType: 'vote',
@@ -296,6 +299,7 @@ export async function getVote(ctx: AuthedCtx, voteId: number): Promise<z.infer<t
     turnout: counts,
     result,
     digest: vote.digest,
+    cancelReason: vote.cancelReason,
     mine: mine.map((m) => ({ electorId: m.electorId, label: m.label, voted: m.voted })),
     abilities: { read, manage, enter, collect },
   };

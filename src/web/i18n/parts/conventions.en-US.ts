@@ -51,6 +51,7 @@ export const conventionsEnUS: Resources['conventions'] = {
     linked: 'Vote linked',
     linkedVote: 'Linked vote: ',
     publish: 'Publish',
+    publishWhen: 'It can be published once its vote has closed and passed',
     publishTitle: 'Publish version {{n}}?',
     publishConfirm: 'It becomes the text in force; the version in force now is superseded.',
     published: 'Published: in force from today',

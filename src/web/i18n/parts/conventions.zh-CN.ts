@@ -48,6 +48,7 @@ export const conventionsZhCN = {
     linked: '已关联表决',
     linkedVote: '关联的表决：',
     publish: '公布',
+    publishWhen: '表决结束并通过后才能公布',
     publishTitle: '公布第 {{n}} 版？',
     publishConfirm: '公布后即为现行文本，原现行版本同时失效。',
     published: '已公布，即日起生效',

@@ -57,6 +57,8 @@ export const votesEnUS: Resources['votes'] = {
     titleLabel: 'Title',
     titleRequired: 'Enter a title',
     body: 'Description',
+    topic: 'Topic',
+    topicHint: 'Optional: the topic this vote decides; the topic’s page lists it',
     bodyPlaceholder: 'What is decided, the plan, the cost: voters read this first',
     scope: 'Scope',
     scopeIds: '{{kind}} in scope',
@@ -95,6 +97,9 @@ export const votesEnUS: Resources['votes'] = {
     closesAt: 'Closes',
     openedAt: 'Opened',
     closedAt: 'Closed',
+    cancelledAt: 'Cancelled',
+    cancelled: 'This vote was cancelled',
+    cancelledReason: 'This vote was cancelled: {{reason}}',
     secret: 'Secret ballot',
     ballotsFinal: 'Changing a ballot',
     final: 'Final once cast',
@@ -173,6 +178,9 @@ export const votesEnUS: Resources['votes'] = {
   enter: {
     paper: 'Enter a paper ballot',
     door: 'Door-to-door ballot',
+    replaces:
+      'This voter has voted already: the ballot entered now replaces the earlier one; only the last counts',
+    final: 'Voted (ballots are final)',
     paperFor: 'Enter a paper ballot: {{label}}',
     doorFor: 'Door-to-door ballot: {{label}}',
     elector: 'Voter',
@@ -230,7 +238,8 @@ export const votesEnUS: Resources['votes'] = {
   },
   home: {
     title: 'Votes',
-    open: '{{count}} votes open',
+    open_one: '{{count}} vote open',
+    open_other: '{{count}} votes open',
     none: 'No vote is open now',
     all: 'All votes',
     stationVotes: 'Station votes',

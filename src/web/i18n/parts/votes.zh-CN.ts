@@ -52,6 +52,8 @@ export const votesZhCN = {
     titleLabel: '标题',
     titleRequired: '请填写标题',
     body: '说明',
+    topic: '所议议题',
+    topicHint: '可选：这次表决为哪个议题作决定，议题页会列出它',
     bodyPlaceholder: '表决事项、方案、费用等，居民投票前会看到',
     scope: '表决范围',
     scopeIds: '范围内的{{kind}}',
@@ -90,6 +92,9 @@ export const votesZhCN = {
     closesAt: '截止时间',
     openedAt: '开始时间',
     closedAt: '结束时间',
+    cancelledAt: '取消时间',
+    cancelled: '表决已取消',
+    cancelledReason: '表决已取消：{{reason}}',
     secret: '无记名',
     ballotsFinal: '选票可否更改',
     final: '提交后不可更改',
@@ -167,6 +172,8 @@ export const votesZhCN = {
   enter: {
     paper: '录入纸质选票',
     door: '入户收票',
+    replaces: '该投票人已投过票：此次录入的选票将取代之前的选票，只计最后一张',
+    final: '已投票（选票不可更改）',
     paperFor: '录入纸质选票：{{label}}',
     doorFor: '入户收票：{{label}}',
     elector: '投票人',
@@ -223,7 +230,9 @@ export const votesZhCN = {
   },
   home: {
     title: '社区表决',
-    open: '{{count}} 项表决正在进行',
+    // Chinese has one plural form (_other); _one keeps the keys the same as en-US.
+    open_one: '{{count}} 项表决正在进行',
+    open_other: '{{count}} 项表决正在进行',
     none: '目前没有进行中的表决',
     all: '查看全部表决',
     stationVotes: '本站表决',

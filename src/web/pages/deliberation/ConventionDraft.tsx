@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../api/fieldErrors.ts';
@@ -10,6 +10,7 @@ import {
   type ConventionVersion,
   useDraftVersion,
   usePublishVersion,
+  useYesNoVotes,
 } from './conventionsApi.ts';
 
 /**
@@ -48,6 +49,9 @@ function DraftVersion({ convention: c, draft }: { convention: Convention; draft:
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const publish = usePublishVersion(c.id);
+  // The server publishes only once the linked vote has closed and passed: so does the button.
+  const linked = useYesNoVotes(c.stationId, true).votes.find((v) => v.id === draft.voteId);
+  const adopted = linked?.status === 'closed' && linked.passed === true;
   const confirm = () =>
     void modal.confirm({
       title: t('conventions.manage.publishTitle', { n: draft.version }),
@@ -66,11 +70,12 @@ function DraftVersion({ convention: c, draft }: { convention: Convention; draft:
       </h3>
       <div className="convention-draft-text">{draft.body}</div>
       <ConventionVotePicker conventionId={c.id} stationId={c.stationId} draft={draft} />
-      <div>
-        <Button type="primary" loading={publish.isPending} disabled={!draft.voteId} onClick={confirm}>
+      <Space wrap>
+        <Button type="primary" loading={publish.isPending} disabled={!adopted} onClick={confirm}>
           {t('conventions.manage.publish')}
         </Button>
-      </div>
+        {adopted ? null : <span className="hint">{t('conventions.manage.publishWhen')}</span>}
+      </Space>
       {publish.error ? <ProblemAlert error={publish.error} /> : null}
     </section>
   );

@@ -50,11 +50,22 @@ const FIELDS = new Set<Field>([
   'observers',
   'dotsPerPerson',
 ]);
-/** The server names agenda problems 'agenda…': they land on the topics picked for it. */
-const fieldOf = (path: string): Field | undefined => {
-  const key = path.split('.')[0] as Field | 'agenda';
-  return key === 'agenda' ? 'agendaTopics' : FIELDS.has(key) ? key : undefined;
-};
+/**
+ * The server names agenda problems 'agenda' or 'agenda.<i>…': the agenda is the picked topics, then the
+ * items typed freely, so an item's index says which field it came from.
+ */
+const fieldOfAgenda =
+  (topicCount: number) =>
+  (path: string): Field | undefined => {
+    const [key, index] = path.split('.') as [Field | 'agenda', string | undefined];
+    if (key !== 'agenda') return FIELDS.has(key) ? key : undefined;
+    return index !== undefined && Number(index) >= topicCount ? 'agendaOther' : 'agendaTopics';
+  };
+
+/** Kinds of meeting for the residents themselves: they invite every household by default. */
+const HOUSEHOLD_KINDS = new Set<MeetingKind>(['residents', 'openSpace', 'youth']);
+const invitations = (v: Partial<Values>) =>
+  (v.inviteGroups?.length ?? 0) + (v.inviteBuildingIds?.length ?? 0);
 
 /** 召开会议 (desktop, deliberation.manage): kind, time, place, invitations, organisations, agenda from topics. */
 export default function CreateMeetingPage() {
@@ -90,7 +101,7 @@ export default function CreateMeetingPage() {
     endsAt: `${day}T21:00`,
     place: '',
     capacity: null,
-    inviteGroups: [],
+    inviteGroups: ['allHouseholds'],
     inviteBuildingIds: [],
     organisations: [],
     observers: [],
@@ -132,8 +143,13 @@ export default function CreateMeetingPage() {
           name="create-meeting"
           layout="vertical"
           initialValues={initial}
-          onValuesChange={() => {
+          onValuesChange={(changed: Partial<Values>) => {
             if (create.error) create.reset();
+            // Meetings of residents invite every household unless invitations were chosen already.
+            const v = form.getFieldsValue();
+            if (changed.kind && HOUSEHOLD_KINDS.has(changed.kind) && invitations(v) === 0) {
+              form.setFieldValue('inviteGroups', ['allHouseholds']);
+            }
           }}
           onFinish={(v) =>
             create.mutate(toInput(v), {
@@ -141,7 +157,7 @@ export default function CreateMeetingPage() {
                 void message.success(t(`${f}.created`));
                 void navigate(`/meetings/${id}`);
               },
-              onError: (err) => form.setFields(fieldErrorsOf(err, fieldOf)),
+              onError: (err) => form.setFields(fieldErrorsOf(err, fieldOfAgenda(v.agendaTopics.length))),
             })
           }
         >
@@ -179,7 +195,19 @@ export default function CreateMeetingPage() {
           <Form.Item name="capacity" label={t(`${f}.capacity`)} extra={t(`${f}.capacityHint`)}>
             <InputNumber min={1} max={100000} />
           </Form.Item>
-          <Form.Item name="inviteGroups" label={t(`${f}.inviteGroups`)}>
+          <Form.Item
+            name="inviteGroups"
+            label={t(`${f}.inviteGroups`)}
+            dependencies={['inviteBuildingIds']}
+            rules={[
+              {
+                validator: () =>
+                  invitations(form.getFieldsValue()) > 0
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t(`${f}.inviteRequired`))),
+              },
+            ]}
+          >
             <Checkbox.Group
               role="group"
               aria-label={t(`${f}.inviteGroups`)}

@@ -1,19 +1,28 @@
+import { useQueries } from '@tanstack/react-query';
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../api/types.ts';
-import { useMeetings, useTopics } from './deliberationApi.ts';
-import { meetingTime } from './labels.tsx';
+import { meetingsQuery, topicsQuery } from './deliberationApi.ts';
+import { homeStations, meetingTime } from './labels.tsx';
 
-/** 社区议事 on a resident's home page: topics waiting for support and the meetings they are invited to. */
+/**
+ * 社区议事 on a resident's home page: topics waiting for support and the coming meetings they are
+ * invited to, over every station they have a home at.
+ */
 export function DeliberationHomeCard({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
-  const stationId = me.households[0]?.stationId ?? null;
-  const topics = useTopics(stationId);
-  const meetings = useMeetings(stationId);
-  if (stationId === null || (!topics.data && !meetings.data)) return null;
-  const waiting = (topics.data?.items ?? []).filter((x) => x.status === 'proposed').length;
-  const upcoming = (meetings.data?.items ?? []).filter((m) => m.status === 'planned');
+  const stations = homeStations(me);
+  const topics = useQueries({ queries: stations.map((s) => topicsQuery(s.id)) });
+  const meetings = useQueries({ queries: stations.map((s) => meetingsQuery(s.id)) });
+  if (stations.length === 0 || (topics.every((q) => !q.data) && meetings.every((q) => !q.data))) return null;
+  const waiting = topics.flatMap((q) => q.data?.items ?? []).filter((x) => x.status === 'proposed').length;
+  // A planned meeting already over is not coming up, whatever its status says.
+  const now = Date.now();
+  const upcoming = meetings
+    .flatMap((q) => q.data?.items ?? [])
+    .filter((m) => m.status === 'planned' && Date.parse(m.endsAt) > now)
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   const h = 'deliberation.home';
   return (
     <Card title={<h2 className="section-title">{t(`${h}.title`)}</h2>}>
@@ -34,7 +43,7 @@ export function DeliberationHomeCard({ me }: { me: Me }) {
       ) : (
         <p>{t(`${h}.noMeetings`)}</p>
       )}
-      <Link to={`/deliberation?station=${stationId}`}>{t(`${h}.all`)}</Link>
+      <Link to={`/deliberation?station=${stations[0]!.id}`}>{t(`${h}.all`)}</Link>
     </Card>
   );
 }

@@ -146,7 +146,11 @@ function GridLineForm(props: { meetingId: number; kind: 'slot' | 'place'; existi
       component="form"
       onFinish={() => name.trim() && add.mutate(name.trim(), { onSuccess: () => setName('') })}
     >
-      <Form.Item label={t(`${a}.${props.kind}`)} htmlFor={id} extra={props.existing.join('、') || undefined}>
+      <Form.Item
+        label={t(`${a}.${props.kind}`)}
+        htmlFor={id}
+        extra={props.existing.join(t('common.listSeparator')) || undefined}
+      >
         <Input
           id={id}
           maxLength={50}

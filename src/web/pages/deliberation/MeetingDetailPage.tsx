@@ -60,7 +60,8 @@ export default function MeetingDetailPage() {
             </ol>
           )}
         </Card>
-        {m.abilities.signIn ? <SignInPanel meeting={m} /> : null}
+        {/* A cancelled meeting takes no sign-ins (the server refuses them). */}
+        {m.abilities.signIn && m.status !== 'cancelled' ? <SignInPanel meeting={m} /> : null}
         <MeetingRecords meeting={m} />
       </div>
     </>
@@ -128,14 +129,14 @@ function MeetingInfo({ meeting: m }: { meeting: Meeting }) {
           {
             key: 'invited',
             label: t('deliberation.meeting.invited'),
-            children: invited.length > 0 ? invited.join('、') : t('common.none'),
+            children: invited.length > 0 ? invited.join(t('common.listSeparator')) : t('common.none'),
           },
           ...(m.organisations.length > 0
             ? [
                 {
                   key: 'organisations',
                   label: t('deliberation.meeting.organisations'),
-                  children: m.organisations.join('、'),
+                  children: m.organisations.join(t('common.listSeparator')),
                 },
               ]
             : []),
@@ -144,7 +145,7 @@ function MeetingInfo({ meeting: m }: { meeting: Meeting }) {
                 {
                   key: 'observers',
                   label: t('deliberation.meeting.observers'),
-                  children: m.observers.join('、'),
+                  children: m.observers.join(t('common.listSeparator')),
                 },
               ]
             : []),

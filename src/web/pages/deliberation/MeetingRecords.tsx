@@ -1,9 +1,11 @@
 import { App, Button, Card, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { addDays, chinaDate } from '../../../modules/stations/duty-time.ts';
 import { fieldErrorsOf } from '../../api/fieldErrors.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useVotes } from '../votes/votesApi.ts';
 import { ActionItems } from './ActionItems.tsx';
 import { type Meeting, useAddAction, useAddResolution, useMinutes } from './deliberationApi.ts';
 import { NO_OWNER, type Owner, OwnerField, ownerFieldOf, ownerInput } from './OwnerField.tsx';
@@ -12,10 +14,12 @@ import { NO_OWNER, type Owner, OwnerField, ownerFieldOf, ownerInput } from './Ow
 export function MeetingRecords({ meeting: m }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const manage = m.abilities.manage;
+  // A cancelled meeting keeps its records but takes no new ones (the server refuses them).
+  const record = manage && m.status !== 'cancelled';
   return (
     <>
       <Card title={<h2 className="section-title">{t('deliberation.records.minutes')}</h2>}>
-        {manage && m.status !== 'cancelled' ? (
+        {record ? (
           <MinutesEditor meeting={m} />
         ) : m.minutes ? (
           <p className="topic-body">{m.minutes}</p>
@@ -33,17 +37,25 @@ export function MeetingRecords({ meeting: m }: { meeting: Meeting }) {
               return (
                 <li key={r.id}>
                   {r.text}
-                  {item ? <span className="hint">（{item.title}）</span> : null}
+                  {item ? (
+                    <span className="hint">{t('deliberation.records.onItem', { title: item.title })}</span>
+                  ) : null}
+                  {r.voteId ? (
+                    <>
+                      {' '}
+                      <Link to={`/votes/${r.voteId}`}>{t('deliberation.records.vote')}</Link>
+                    </>
+                  ) : null}
                 </li>
               );
             })}
           </ol>
         )}
-        {manage ? <ResolutionForm meeting={m} /> : null}
+        {record ? <ResolutionForm meeting={m} /> : null}
       </Card>
       <Card title={<h2 className="section-title">{t('deliberation.records.actions')}</h2>}>
         <ActionItems actions={m.actions} manage={manage} />
-        {manage ? <ActionForm meeting={m} /> : null}
+        {record ? <ActionForm meeting={m} /> : null}
       </Card>
     </>
   );
@@ -85,20 +97,21 @@ function MinutesEditor({ meeting: m }: { meeting: Meeting }) {
 function ResolutionForm({ meeting: m }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const add = useAddResolution(m.id);
-  const [form] = Form.useForm<{ text: string; agendaItemId: number | null }>();
+  const votes = useVotes(m.stationId);
+  const [form] = Form.useForm<{ text: string; agendaItemId: number | null; voteId: number | null }>();
   return (
     <Form
       form={form}
       name="add-resolution"
       layout="vertical"
       className="record-form"
-      initialValues={{ text: '', agendaItemId: null }}
+      initialValues={{ text: '', agendaItemId: null, voteId: null }}
       onFinish={(v) =>
         add.mutate(
-          { text: v.text.trim(), agendaItemId: v.agendaItemId ?? null },
+          { text: v.text.trim(), agendaItemId: v.agendaItemId ?? null, voteId: v.voteId ?? null },
           {
             onSuccess: () => form.resetFields(),
-            onError: (err) => form.setFields(fieldErrorsOf(err, ['text', 'agendaItemId'] as const)),
+            onError: (err) => form.setFields(fieldErrorsOf(err, ['text', 'agendaItemId', 'voteId'] as const)),
           },
         )
       }
@@ -116,6 +129,20 @@ function ResolutionForm({ meeting: m }: { meeting: Meeting }) {
           <Select allowClear options={m.agenda.map((a) => ({ value: a.id, label: a.title }))} />
         </Form.Item>
       ) : null}
+      <Form.Item
+        name="voteId"
+        label={t('deliberation.records.voteLabel')}
+        extra={t('deliberation.records.voteHint')}
+      >
+        <Select
+          allowClear
+          loading={votes.isPending}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(votes.data?.items ?? [])
+            .filter((x) => x.status !== 'draft' && x.status !== 'cancelled')
+            .map((x) => ({ value: x.id, label: x.title }))}
+        />
+      </Form.Item>
       {add.error ? <ProblemAlert error={add.error} /> : null}
       <Button htmlType="submit" loading={add.isPending}>
         {t('deliberation.records.addResolution')}

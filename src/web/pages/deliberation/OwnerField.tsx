@@ -62,9 +62,12 @@ function OwnerInput(props: {
   const counts = new Map<string, number>();
   for (const p of items) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
   const options = items.map((p) => {
-    const why = p.why.map((w) => t(`deliberation.owner.why.${w}`)).join('、');
+    const why = p.why.map((w) => t(`deliberation.owner.why.${w}`)).join(t('common.listSeparator'));
     // Two people of one name are told apart by what they are to the meeting, then by their account.
-    const text = (counts.get(p.name) ?? 0) > 1 ? `${p.name}（${why} · ${p.userId}）` : p.name;
+    const text =
+      (counts.get(p.name) ?? 0) > 1
+        ? t('common.withNote', { text: p.name, note: `${why} · ${p.userId}` })
+        : p.name;
     return {
       value: text,
       person: p,

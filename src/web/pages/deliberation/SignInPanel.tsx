@@ -39,7 +39,7 @@ function ResidentPicker(props: {
       notFoundContent={q ? t('deliberation.signIn.noResident') : null}
       options={(found.data?.items ?? []).map((r) => ({
         value: r.id,
-        label: `${r.name}${r.phone ? `（${r.phone}）` : ''}`,
+        label: r.phone ? t('common.withNote', { text: r.name, note: r.phone }) : r.name,
       }))}
       onChange={(v) => props.onChange?.(v)}
     />
@@ -140,6 +140,7 @@ export function SignInPanel({ meeting }: { meeting: Meeting }) {
               name="proxyAuthorisation"
               label={t(`${s}.authorisation`)}
               extra={t(`${s}.authorisationHint`)}
+              rules={[{ required: true, whitespace: true, message: t(`${s}.authorisationRequired`) }]}
             >
               <Input.TextArea rows={3} maxLength={500} />
             </Form.Item>

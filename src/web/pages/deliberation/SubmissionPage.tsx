@@ -18,15 +18,18 @@ import {
 } from './deliberationApi.ts';
 import './deliberation.css';
 import { chinaDateTime } from '../../components/chinaTime.ts';
-import { thresholdText } from '../votes/voteLabels.tsx';
+import { choiceLabel, thresholdText } from '../votes/voteLabels.tsx';
 
 type SubmittedVote = Submission['votes'][number];
 type Check = NonNullable<SubmittedVote['result']>['checks'][number];
 
 /** "num/den（percent）": heads as counted, areas (kept in 0.01 m²) in m². */
-function fraction(c: Check): string {
+function fraction(t: TFunction, c: Check): string {
   const part = (n: string) => (c.dimension === 'area' ? `${areaText(BigInt(n))} ㎡` : n);
-  return `${part(c.value.num)} / ${part(c.value.den)}（${c.value.percent ?? '—'}）`;
+  return t('common.withNote', {
+    text: `${part(c.value.num)} / ${part(c.value.den)}`,
+    note: c.value.percent ?? '—',
+  });
 }
 
 /**
@@ -106,7 +109,10 @@ function SubmissionDocument({ doc, t }: { doc: Submission; t: TFunction }) {
         {doc.meetings.map((m) => (
           <section key={m.id} className="submission-part">
             <h3>
-              {m.title}（{t(`deliberation.meetingKind.${m.kind as MeetingKind}`, { defaultValue: m.kind })}）
+              {t('common.withNote', {
+                text: m.title,
+                note: t(`deliberation.meetingKind.${m.kind as MeetingKind}`, { defaultValue: m.kind }),
+              })}
             </h3>
             <dl className="submission-fields">
               <dt>{t(`${s}.time`)}</dt>
@@ -114,9 +120,13 @@ function SubmissionDocument({ doc, t }: { doc: Submission; t: TFunction }) {
               <dt>{t(`${s}.place`)}</dt>
               <dd>{m.place}</dd>
               <dt>{t(`${s}.organisations`)}</dt>
-              <dd>{m.organisations.length > 0 ? m.organisations.join('、') : t(`${s}.none`)}</dd>
+              <dd>
+                {m.organisations.length > 0
+                  ? m.organisations.join(t('common.listSeparator'))
+                  : t(`${s}.none`)}
+              </dd>
               <dt>{t(`${s}.observers`)}</dt>
-              <dd>{m.observers.length > 0 ? m.observers.join('、') : t(`${s}.none`)}</dd>
+              <dd>{m.observers.length > 0 ? m.observers.join(t('common.listSeparator')) : t(`${s}.none`)}</dd>
               <dt>{t(`${s}.attendance`)}</dt>
               <dd>{t(`${s}.attended`, { n: m.attended, proxies: m.proxies })}</dd>
             </dl>
@@ -165,7 +175,9 @@ function SubmissionDocument({ doc, t }: { doc: Submission; t: TFunction }) {
                   <td>{a.dueOn}</td>
                   <td>
                     {a.status === 'done'
-                      ? `${t('deliberation.actions.done')}${a.doneNote ? `：${a.doneNote}` : ''}`
+                      ? a.doneNote
+                        ? t('common.labelled', { label: t('deliberation.actions.done'), value: a.doneNote })
+                        : t('deliberation.actions.done')
                       : a.overdue
                         ? t('deliberation.actions.overdue')
                         : t('deliberation.actions.open')}
@@ -224,11 +236,15 @@ function VotePart({ vote: v, t }: { vote: SubmittedVote; t: TFunction }) {
             {v.result.checks.map((c) => (
               <tr key={`${c.stage}-${c.option ?? ''}-${c.dimension}`}>
                 <td>
-                  {t(`votes.stage.${c.stage}`)}
-                  {c.option ? `（${c.option}）` : ''}
+                  {c.option
+                    ? t('common.withNote', {
+                        text: t(`votes.stage.${c.stage}`),
+                        note: choiceLabel(t, v, c.option),
+                      })
+                    : t(`votes.stage.${c.stage}`)}
                 </td>
                 <td>{t(`${s}.by.${c.dimension}`)}</td>
-                <td>{fraction(c)}</td>
+                <td>{fraction(t, c)}</td>
                 <td>{thresholdText(c.threshold)}</td>
                 <td>{c.pass ? t('votes.passed') : t('votes.failed')}</td>
               </tr>

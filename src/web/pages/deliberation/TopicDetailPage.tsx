@@ -60,7 +60,7 @@ export default function TopicDetailPage() {
                         <Space direction="vertical" size={2}>
                           {x.meetings.map((m) => (
                             <Link key={m.id} to={`/meetings/${m.id}`}>
-                              {m.title}（{at(m.startsAt)}）
+                              {t('common.withNote', { text: m.title, note: at(m.startsAt) })}
                             </Link>
                           ))}
                         </Space>
@@ -91,7 +91,12 @@ export default function TopicDetailPage() {
                 {t('deliberation.topics.support')}
               </Button>
             ) : null}
-            {x.canManage ? (
+            {x.canManage && x.status !== 'declined' ? (
+              <Link to={`/votes/new?station=${x.stationId}&topic=${x.id}`}>
+                {t('deliberation.topic.startVote')}
+              </Link>
+            ) : null}
+            {x.canExport ? (
               <Link to={`/topics/${x.id}/submission`}>
                 <FilePdfOutlined aria-hidden /> {t('deliberation.topic.submission')}
               </Link>
@@ -149,14 +154,16 @@ function Outcome({ topic: x }: { topic: TopicDetail }) {
   const { t } = useTranslation();
   if (!x.outcome) return null;
   const kind = t(`deliberation.outcome.${x.outcome}`);
+  const named =
+    x.outcome === 'convention' && x.outcomeId ? (
+      <Link to={`/conventions/${x.outcomeId}`}>{kind}</Link>
+    ) : (
+      `${kind}${x.outcomeId ? ` #${x.outcomeId}` : ''}`
+    );
   return (
     <span>
-      {x.outcome === 'convention' && x.outcomeId ? (
-        <Link to={`/conventions/${x.outcomeId}`}>{kind}</Link>
-      ) : (
-        `${kind}${x.outcomeId ? ` #${x.outcomeId}` : ''}`
-      )}
-      {x.outcomeNote ? `：${x.outcomeNote}` : ''}
+      {named}
+      {x.outcomeNote ? t('deliberation.topic.noteAfter', { note: x.outcomeNote }) : ''}
     </span>
   );
 }

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fieldErrorsOf } from '../../api/fieldErrors.ts';
-import { isStaff, useMe } from '../../app/session.ts';
 import { NativeSelect } from '../../components/NativeSelect.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { TAG } from '../../components/tagColors.ts';
@@ -21,20 +20,15 @@ import {
 } from './deliberationApi.ts';
 import { TopicStatusTag } from './labels.tsx';
 
-const isOpen = (t: Topic) => t.status !== 'decided' && t.status !== 'declined';
-
 /** A station's topics with their status and support; 附议, 提出议题, and for staff the support threshold. */
 export function TopicList({ stationId }: { stationId: number }) {
   const { t } = useTranslation();
-  const me = useMe().data;
   const topics = useTopics(stationId);
   const support = useSupportTopic();
   const [status, setStatus] = useState('');
   const [raising, setRaising] = useState(false);
   const data = topics.data;
   const shown = (data?.items ?? []).filter((x) => !status || x.status === status);
-  // Staff support a topic from its page, where the server says whether they may.
-  const maySupport = !!data?.canRaise && !isStaff(me);
   return (
     <div className="stack">
       {topics.error ? <ProblemAlert error={topics.error} /> : null}
@@ -78,7 +72,7 @@ export function TopicList({ stationId }: { stationId: number }) {
                 </span>
                 {topic.supportedByMe ? (
                   <Tag color={TAG.good}>{t('deliberation.topics.supported')}</Tag>
-                ) : maySupport && isOpen(topic) ? (
+                ) : topic.canSupport ? (
                   <Button
                     size="small"
                     loading={support.isPending && support.variables === topic.id}
@@ -137,8 +131,12 @@ interface RaiseValues {
   title: string;
   body: string;
   source: TopicSource;
+  /** Request numbers typed by staff: the topic grows from them. */
+  requestIds: string[];
 }
-const RAISE_FIELDS = ['title', 'body', 'source'] as const;
+const RAISE_FIELDS = ['title', 'body', 'source', 'requestIds'] as const;
+/** '#12' or '12' → 12. */
+const requestNumber = (typed: string) => Number(typed.trim().replace(/^#/, ''));
 
 function RaiseTopicModal(props: { stationId: number; staff: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -149,7 +147,7 @@ function RaiseTopicModal(props: { stationId: number; staff: boolean; onClose: ()
     const input: RaiseTopicInput = {
       title: v.title.trim(),
       body: (v.body ?? '').trim(),
-      ...(props.staff ? { source: v.source } : {}),
+      ...(props.staff ? { source: v.source, requestIds: (v.requestIds ?? []).map(requestNumber) } : {}),
     };
     raise.mutate(input, {
       onSuccess: () => {
@@ -173,7 +171,7 @@ function RaiseTopicModal(props: { stationId: number; staff: boolean; onClose: ()
         form={form}
         name="raise-topic"
         layout="vertical"
-        initialValues={{ title: '', body: '', source: 'council' }}
+        initialValues={{ title: '', body: '', source: 'council', requestIds: [] }}
         onFinish={submit}
       >
         <Form.Item
@@ -194,6 +192,23 @@ function RaiseTopicModal(props: { stationId: number; staff: boolean; onClose: ()
                 label: t(`deliberation.topicSource.${s}`),
               }))}
             />
+          </Form.Item>
+        ) : null}
+        {props.staff ? (
+          <Form.Item
+            name="requestIds"
+            label={t('deliberation.topics.requestIds')}
+            extra={t('deliberation.topics.requestIdsHint')}
+            rules={[
+              {
+                validator: (_, typed: string[] = []) =>
+                  typed.every((x) => Number.isSafeInteger(requestNumber(x)) && requestNumber(x) > 0)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('deliberation.topics.requestIdsBad'))),
+              },
+            ]}
+          >
+            <Select<string[]> mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', ' ']} />
           </Form.Item>
         ) : null}
       </Form>

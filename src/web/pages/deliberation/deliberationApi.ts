@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { PersonReason } from '../../../modules/deliberation/meeting-people.ts';
 import type {
@@ -78,12 +78,16 @@ export const INVITEE_GROUPS = listOf<InviteeGroup>({
 /** Every query of these pages starts with this key, so any change refreshes them all. */
 export const DELIBERATION_KEY = ['deliberation'] as const;
 
-export function useTopics(stationId: number | null) {
-  return useQuery({
+/** A station's topics (also for useQueries over several stations). */
+export const topicsQuery = (stationId: number | null) =>
+  queryOptions({
     queryKey: [...DELIBERATION_KEY, 'topics', stationId],
     enabled: stationId !== null,
     queryFn: ({ signal }) => api<TopicList>(`/stations/${stationId}/topics`, { signal }),
   });
+
+export function useTopics(stationId: number | null) {
+  return useQuery(topicsQuery(stationId));
 }
 
 export function useTopic(id: number) {
@@ -99,17 +103,20 @@ export function useSubmission(id: number) {
     queryKey: [...DELIBERATION_KEY, 'submission', id],
     queryFn: ({ signal }) => api<Submission>(`/topics/${id}/submission`, { signal }),
     retry: false,
-    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
-export function useMeetings(stationId: number | null) {
-  return useQuery({
+/** A station's meetings the user may see (also for useQueries over several stations). */
+export const meetingsQuery = (stationId: number | null) =>
+  queryOptions({
     queryKey: [...DELIBERATION_KEY, 'meetings', stationId],
     enabled: stationId !== null,
     queryFn: ({ signal }) =>
       api<{ items: MeetingSummary[]; canCreate: boolean }>(`/stations/${stationId}/meetings`, { signal }),
   });
+
+export function useMeetings(stationId: number | null) {
+  return useQuery(meetingsQuery(stationId));
 }
 
 export function useMeeting(id: number) {

@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { chinaDate } from '../../../modules/stations/duty-time.ts';
 import type { Me } from '../../api/types.ts';
 import { chinaClock, chinaDateTime } from '../../components/chinaTime.ts';
 import { TAG } from '../../components/tagColors.ts';
@@ -37,9 +38,11 @@ export function MeetingTags({ meeting }: { meeting: Pick<Meeting, 'kind' | 'stat
   );
 }
 
-/** A meeting's start and end: "2025年6月1日 14:00–17:00". */
+/** A meeting's start and end: "2025年6月1日 14:00–17:00", the end's date too when it ends another day. */
 export function meetingTime(language: string, m: Pick<Meeting, 'startsAt' | 'endsAt'>): string {
-  return `${chinaDateTime(language)(m.startsAt)}–${chinaClock(m.endsAt)}`;
+  const at = chinaDateTime(language);
+  const sameDay = chinaDate(new Date(m.startsAt)) === chinaDate(new Date(m.endsAt));
+  return `${at(m.startsAt)}–${sameDay ? chinaClock(m.endsAt) : at(m.endsAt)}`;
 }
 
 /** A resident's stations: those of their verified homes. */
@@ -49,5 +52,11 @@ export function homeStations(me: Me): StationRef[] {
   ];
 }
 
-/** The stations a staff member runs or follows deliberation at (station-wide grants). */
-export const staffStations = (me: Me): StationRef[] => ownStations(me);
+/**
+ * The stations a staff member runs or follows deliberation at: their station-wide grants, and the
+ * stations of their own homes (a building leader, say, is a resident there too).
+ */
+export function staffStations(me: Me): StationRef[] {
+  const own = ownStations(me);
+  return [...own, ...homeStations(me).filter((h) => !own.some((s) => s.id === h.id))];
+}

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Switch } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { addDays, chinaDate } from '../../../modules/stations/duty-time.ts';
@@ -6,6 +6,7 @@ import { fieldErrorsOf } from '../../api/fieldErrors.ts';
 import { chinaInstantOf } from '../../components/chinaTime.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useTopics } from '../deliberation/deliberationApi.ts';
 import { ScopeField } from './ScopeField.tsx';
 import { DEFAULT_THRESHOLDS, OptionsEditor, ThresholdsEditor } from './VoteFormParts.tsx';
 import {
@@ -38,6 +39,8 @@ interface Values {
   interimResults: boolean;
   /** 'YYYY-MM-DDTHH:MM', the station's wall clock (China time). */
   closesAt: string;
+  /** The topic the vote decides, if any. */
+  topicId: number | null;
 }
 const FIELDS = [
   'title',
@@ -54,6 +57,7 @@ const FIELDS = [
   'ballotsFinal',
   'interimResults',
   'closesAt',
+  'topicId',
 ] as const satisfies readonly (keyof Values)[];
 
 /** What the form sends: the server checks everything (coherence of rule and electorate, closing time…). */
@@ -73,6 +77,7 @@ function toInput(v: Values): CreateVoteInput {
     ballotsFinal: v.ballotsFinal,
     interimResults: v.interimResults,
     closesAt: chinaInstantOf(v.closesAt),
+    topicId: v.topicId ?? null,
   };
 }
 
@@ -81,9 +86,12 @@ export default function CreateVotePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const stationId = Number(useSearchParams()[0].get('station'));
+  const [params] = useSearchParams();
+  const stationId = Number(params.get('station'));
+  const topicParam = Number(params.get('topic'));
   const [form] = Form.useForm<Values>();
   const create = useCreateVote(stationId);
+  const topics = useTopics(Number.isInteger(stationId) && stationId > 0 ? stationId : null);
   const scope = Form.useWatch('scope', form) ?? 'compounds';
   const method = Form.useWatch('method', form) ?? 'yesNo';
   const rule = Form.useWatch('rule', form) ?? 'simpleMajority';
@@ -115,7 +123,12 @@ export default function CreateVotePage() {
     ballotsFinal: false,
     interimResults: false,
     closesAt: `${addDays(chinaDate(), 7)}T20:00`,
+    topicId: Number.isInteger(topicParam) && topicParam > 0 ? topicParam : null,
   };
+  // Topics still open, and the one the vote was started from whatever its state.
+  const topicOptions = (topics.data?.items ?? [])
+    .filter((x) => (x.status !== 'decided' && x.status !== 'declined') || x.id === initial.topicId)
+    .map((x) => ({ value: x.id, label: x.title }));
   const radios = <T extends string>(name: string, values: readonly T[], label: (v: T) => string) => (
     <Radio.Group
       role="radiogroup"
@@ -157,6 +170,14 @@ export default function CreateVotePage() {
           </Form.Item>
           <Form.Item name="body" label={t('votes.form.body')}>
             <Input.TextArea rows={4} maxLength={5000} placeholder={t('votes.form.bodyPlaceholder')} />
+          </Form.Item>
+          <Form.Item name="topicId" label={t('votes.form.topic')} extra={t('votes.form.topicHint')}>
+            <Select<number | null>
+              allowClear
+              loading={topics.isPending}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={topicOptions}
+            />
           </Form.Item>
           <Form.Item name="scope" label={t('votes.form.scope')}>
             {radios(t('votes.form.scope'), SCOPES, (s) => t(`votes.scope.${s}`))}

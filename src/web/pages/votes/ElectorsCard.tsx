@@ -126,28 +126,32 @@ export function ElectorsCard({ vote }: { vote: Vote }) {
                   {
                     title: t('votes.electors.actions'),
                     key: 'actions',
-                    render: (_: unknown, e: Elector) => (
-                      <Space wrap size={4}>
-                        {enter ? (
-                          <Button
-                            size="small"
-                            aria-label={t('votes.enter.paperFor', { label: e.label })}
-                            onClick={() => setEntering({ elector: e, channel: 'paper' })}
-                          >
-                            {t('votes.enter.paper')}
-                          </Button>
-                        ) : null}
-                        {collect ? (
-                          <Button
-                            size="small"
-                            aria-label={t('votes.enter.doorFor', { label: e.label })}
-                            onClick={() => setEntering({ elector: e, channel: 'door' })}
-                          >
-                            {t('votes.enter.door')}
-                          </Button>
-                        ) : null}
-                      </Space>
-                    ),
+                    render: (_: unknown, e: Elector) =>
+                      // Final ballots: one already counted cannot be replaced (the server refuses).
+                      e.voted && vote.ballotsFinal ? (
+                        <span className="hint">{t('votes.enter.final')}</span>
+                      ) : (
+                        <Space wrap size={4}>
+                          {enter ? (
+                            <Button
+                              size="small"
+                              aria-label={t('votes.enter.paperFor', { label: e.label })}
+                              onClick={() => setEntering({ elector: e, channel: 'paper' })}
+                            >
+                              {t('votes.enter.paper')}
+                            </Button>
+                          ) : null}
+                          {collect ? (
+                            <Button
+                              size="small"
+                              aria-label={t('votes.enter.doorFor', { label: e.label })}
+                              onClick={() => setEntering({ elector: e, channel: 'door' })}
+                            >
+                              {t('votes.enter.door')}
+                            </Button>
+                          ) : null}
+                        </Space>
+                      ),
                   },
                 ]
               : []),

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Descriptions, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../api/fieldErrors.ts';
@@ -55,6 +55,7 @@ export function EnterBallotModal(props: {
   const enter = useEnterBallot(vote.id);
   const [receipt, setReceipt] = useState<CastReceipt | null>(null);
   const byProxy = Form.useWatch('byProxy', form) ?? false;
+  const chosen = Form.useWatch('choices', form);
   const title = t(`votes.enter.${channel}`);
   const single = vote.method !== 'multi';
   const submit = (v: Values) =>
@@ -111,6 +112,9 @@ export function EnterBallotModal(props: {
           },
         ]}
       />
+      {elector.voted && !receipt ? (
+        <Alert type="info" showIcon className="replaces-ballot" title={t('votes.enter.replaces')} />
+      ) : null}
       {receipt ? (
         <Receipt
           code={receipt.receipt}
@@ -143,7 +147,12 @@ export function EnterBallotModal(props: {
               <Checkbox.Group
                 aria-label={t('votes.enter.choice')}
                 className="vote-radios"
-                options={options}
+                // Up to maxChoices, as on the voter's own ballot.
+                options={options.map((o) => ({
+                  ...o,
+                  disabled:
+                    Array.isArray(chosen) && !chosen.includes(o.value) && chosen.length >= vote.maxChoices,
+                }))}
               />
             )}
           </Form.Item>

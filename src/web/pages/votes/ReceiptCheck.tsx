@@ -6,6 +6,19 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { choicesText } from './voteLabels.tsx';
 import { checkReceipt, type Vote } from './votesApi.ts';
 
+/**
+ * A receipt code as typed, in the form it was issued: XXXX-XXXX-XXXX in Crockford's base32
+ * (cast-ballot.ts), which reads O as 0 and I / L as 1; spaces and missing dashes do not matter.
+ */
+export function normaliseReceipt(typed: string): string {
+  const chars = typed
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  return chars.length === 12 ? `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}` : chars;
+}
+
 /** 输入回执码核验: counted (with the choices), replaced by a later ballot, or unknown. */
 export function ReceiptCheck({ vote }: { vote: Vote }) {
   const { t } = useTranslation();
@@ -19,7 +32,8 @@ export function ReceiptCheck({ vote }: { vote: Vote }) {
         layout="vertical"
         component="form"
         onFinish={() => {
-          if (code.trim()) check.mutate(code.trim().toUpperCase());
+          const normal = normaliseReceipt(code);
+          if (normal) check.mutate(normal);
         }}
       >
         <Form.Item label={t('votes.receipt.label')} htmlFor={inputId}>

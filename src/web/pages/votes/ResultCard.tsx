@@ -48,7 +48,7 @@ export function ResultCard({ vote, result }: { vote: Vote; result: VoteResult })
       {!yesNo && result.winners.length > 0 ? (
         <p>
           {t('votes.result.winners', {
-            options: result.winners.map((w) => choiceLabel(t, vote, w)).join('、'),
+            options: result.winners.map((w) => choiceLabel(t, vote, w)).join(t('common.listSeparator')),
           })}
         </p>
       ) : null}

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { HouseholdPage } from '../../api/types.ts';
@@ -85,8 +85,14 @@ export function ScopeField(props: {
   const [known, setKnown] = useState<Map<number, string>>(new Map());
   const value = props.value ?? [];
   const empty = value.length === 0;
+  // Filled once each time compounds are chosen as the scope: clearing the selection then leaves it clear.
+  const filled = useRef(false);
   useEffect(() => {
-    if (scope === 'compounds' && empty && options.length > 0) onChange?.(options.map((o) => o.value));
+    if (scope !== 'compounds') filled.current = false;
+    else if (!filled.current && empty && options.length > 0) {
+      filled.current = true;
+      onChange?.(options.map((o) => o.value));
+    }
   }, [scope, empty, options, onChange]);
   const shown = [
     ...options,

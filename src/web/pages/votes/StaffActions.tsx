@@ -38,7 +38,11 @@ export function StaffActions({ vote }: { vote: Vote }) {
         title={action ? t(`votes.staff.${action}`) : ''}
         okText={t('common.confirm')}
         cancelText={t('common.cancel')}
-        okButtonProps={{ danger: action === 'cancel' || action === 'close' }}
+        okButtonProps={{
+          danger: action === 'cancel' || action === 'close',
+          // The server refuses a cancellation without its reason.
+          disabled: action === 'cancel' && !reason.trim(),
+        }}
         confirmLoading={act.isPending}
         onCancel={() => setAction(null)}
         onOk={() => {

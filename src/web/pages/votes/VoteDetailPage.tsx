@@ -1,4 +1,4 @@
-import { Card, Descriptions, Progress, Space } from 'antd';
+import { Alert, Card, Descriptions, Progress, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { chinaDateTime } from '../../components/chinaTime.ts';
@@ -36,6 +36,17 @@ export default function VoteDetailPage() {
           {v.body ? <p className="vote-body">{v.body}</p> : null}
           <Link to="/votes">{t('votes.detail.back')}</Link>
         </Card>
+        {v.status === 'cancelled' ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={
+              v.cancelReason
+                ? t('votes.detail.cancelledReason', { reason: v.cancelReason })
+                : t('votes.detail.cancelled')
+            }
+          />
+        ) : null}
         {v.status === 'open' ? <MyBallot vote={v} /> : null}
         {v.abilities.manage ? <StaffActions vote={v} /> : null}
         {v.turnout && v.status !== 'cancelled' ? <Turnout vote={v} /> : null}
@@ -78,7 +89,10 @@ function VoteInfo({ vote: v }: { vote: Vote }) {
             label: t('votes.detail.method'),
             children:
               v.method === 'multi'
-                ? `${t(`votes.method.${v.method}`)}（${t('votes.detail.maxChoices', { n: v.maxChoices })}）`
+                ? t('common.withNote', {
+                    text: t(`votes.method.${v.method}`),
+                    note: t('votes.detail.maxChoices', { n: v.maxChoices }),
+                  })
                 : t(`votes.method.${v.method}`),
           },
           {
@@ -95,7 +109,15 @@ function VoteInfo({ vote: v }: { vote: Vote }) {
             ? [{ key: 'opened', label: t('votes.detail.openedAt'), children: at(v.openedAt) }]
             : []),
           ...(v.closedAt
-            ? [{ key: 'closed', label: t('votes.detail.closedAt'), children: at(v.closedAt) }]
+            ? [
+                {
+                  key: 'closed',
+                  // A cancelled vote did not end: it was called off then.
+                  label:
+                    v.status === 'cancelled' ? t('votes.detail.cancelledAt') : t('votes.detail.closedAt'),
+                  children: at(v.closedAt),
+                },
+              ]
             : []),
           {
             key: 'secret',

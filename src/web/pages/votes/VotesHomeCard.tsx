@@ -1,16 +1,18 @@
+import { useQueries } from '@tanstack/react-query';
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../api/types.ts';
-import { useVotes } from './votesApi.ts';
+import { homeStations } from '../deliberation/labels.tsx';
+import { votesQuery } from './votesApi.ts';
 
-/** 社区表决 on a resident's home page: the open votes of their home's station, one tap from voting. */
+/** 社区表决 on a resident's home page: the open votes of every station they have a home at, one tap from voting. */
 export function VotesHomeCard({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const stationId = me.households[0]?.stationId ?? null;
-  const votes = useVotes(stationId);
-  if (stationId === null || !votes.data) return null;
-  const open = votes.data.items.filter((v) => v.status === 'open');
+  const stations = homeStations(me);
+  const votes = useQueries({ queries: stations.map((s) => votesQuery(s.id)) });
+  if (stations.length === 0 || votes.every((q) => !q.data)) return null;
+  const open = votes.flatMap((q) => q.data?.items ?? []).filter((v) => v.status === 'open');
   return (
     <Card title={<h2 className="section-title">{t('votes.home.title')}</h2>}>
       <p>{open.length > 0 ? t('votes.home.open', { count: open.length }) : t('votes.home.none')}</p>

@@ -35,7 +35,7 @@ export function choiceLabel(t: TFunction, vote: Pick<Vote, 'options'>, key: stri
 export function choicesText(t: TFunction, vote: Pick<Vote, 'options'>, choices: readonly string[]): string {
   return choices.length === 0
     ? t('votes.choice.abstain')
-    : choices.map((c) => choiceLabel(t, vote, c)).join('、');
+    : choices.map((c) => choiceLabel(t, vote, c)).join(t('common.listSeparator'));
 }
 
 /** "≥ 2/3" (reached at the value itself) or "> 1/2" (must exceed it). */

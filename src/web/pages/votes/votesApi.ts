@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   ZBallotList,
@@ -11,6 +11,7 @@ import type {
 } from '../../../modules/deliberation/votes.schema.ts';
 import { API_BASE, api } from '../../api/client.ts';
 import { useCursorPages } from '../../api/cursorPages.ts';
+import { DELIBERATION_KEY } from '../deliberation/deliberationApi.ts';
 
 export type Vote = z.output<typeof ZVote>;
 export type VoteSummary = z.output<typeof ZVoteSummary>;
@@ -51,13 +52,17 @@ export const RULES = listOf<VoteRule>({
 export const VOTES_KEY = ['votes'] as const;
 const voteKey = (id: number) => [...VOTES_KEY, 'one', id] as const;
 
-export function useVotes(stationId: number | null) {
-  return useQuery({
+/** A station's votes (also for useQueries over several stations). */
+export const votesQuery = (stationId: number | null) =>
+  queryOptions({
     queryKey: [...VOTES_KEY, 'station', stationId],
     enabled: stationId !== null,
     queryFn: ({ signal }) =>
       api<{ items: VoteSummary[]; canCreate: boolean }>(`/stations/${stationId}/votes`, { signal }),
   });
+
+export function useVotes(stationId: number | null) {
+  return useQuery(votesQuery(stationId));
 }
 
 export function useVote(id: number) {
@@ -70,13 +75,19 @@ export function useVote(id: number) {
   });
 }
 
-/** A change to a vote or its ballots: refreshes every vote query (detail, lists, electors). */
+/**
+ * A change to a vote or its ballots: refreshes every vote query (detail, lists, electors) and the
+ * deliberation pages that show votes (a topic's votes, its submission, a convention's adopting vote).
+ */
 function useVotesMutation<I, O>(fn: (input: I) => Promise<O>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: VOTES_KEY });
+      await Promise.all([
+        client.invalidateQueries({ queryKey: VOTES_KEY }),
+        client.invalidateQueries({ queryKey: DELIBERATION_KEY }),
+      ]);
     },
   });
 }

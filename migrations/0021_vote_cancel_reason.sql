@@ -1,0 +1,1 @@
+ALTER TABLE "deliberation_votes" ADD COLUMN "cancel_reason" text;
