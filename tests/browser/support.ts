@@ -97,3 +97,38 @@ export async function closeDialogs(page: Page): Promise<void> {
     })
     .toBe(0);
 }
+
+/** axe on the screen as it rests (the pointer off the button last pressed). */
+export async function accessible(page: Page, where: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await expectAccessible(page, where);
+}
+
+/** No horizontal scrolling: the page fits the phone's width. */
+export async function expectNoOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** One API call as the page's signed-in user (the UI's own cookie); fails the test unless it succeeds. */
+export async function apiCall<T = unknown>(
+  page: Page,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  data?: object,
+): Promise<T> {
+  const res = await page.request.fetch(`/api/v1${path}`, { method, ...(data ? { data } : {}) });
+  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+/** Picks an option of the antd Select labelled `label`, typing `search` first when given. */
+export async function choose(page: Page, label: string, option: string, search?: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  if (search) await page.keyboard.type(search);
+  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** A day in China `n` days from today, YYYY-MM-DD, whatever the time of day. */
+export const chinaDay = (n: number): string =>
+  new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);

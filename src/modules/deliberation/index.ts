@@ -17,6 +17,7 @@ export { meetings } from './meetings.tables.ts';
 export { RecountFileError, recount } from './recount-file.ts';
 export { TallyInputError } from './tally.ts';
 export { topics } from './topics.tables.ts';
+export { linkTopicOutcome } from './topics.ts';
 export { recountFile } from './vote-records.ts';
 export { votes } from './votes.tables.ts';
 

@@ -301,3 +301,21 @@ export async function getTopic(ctx: AuthedCtx, topicId: number) {
     canExport: read || manage,
   };
 }
+
+/**
+ * Names what a decided topic became, once: a project opened from a topic decided as a project links back to
+ * it (nothing changes when the topic was decided otherwise or already names one). In the caller's transaction.
+ */
+export async function linkTopicOutcome(tx: DbOrTx, topicId: number, outcome: 'project', outcomeId: number) {
+  await tx
+    .update(topics)
+    .set({ outcomeId })
+    .where(
+      and(
+        eq(topics.id, topicId),
+        eq(topics.status, 'decided'),
+        eq(topics.outcome, outcome),
+        sql`${topics.outcomeId} is null`,
+      ),
+    );
+}

@@ -6,7 +6,7 @@ import { AppError } from '../../server/http/errors.ts';
 import { MAX_FEN } from '../../shared/money.ts';
 import { can } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { meetings, topics, votes } from '../deliberation/index.ts';
+import { linkTopicOutcome, meetings, topics, votes } from '../deliberation/index.ts';
 import { stationPlace } from '../places/index.ts';
 import { residentOfStation } from '../requests/index.ts';
 import { fundAccounts } from './fund.tables.ts';
@@ -159,6 +159,7 @@ export async function createProject(ctx: AuthedCtx, stationId: number, input: Pr
       })
       .returning({ id: fundProjects.id });
     await writeParts(tx, stationId, row!.id, resolved);
+    if (input.origin?.kind === 'topic') await linkTopicOutcome(tx, input.origin.id, 'project', row!.id);
     await recordAudit(tx, ctx, {
       action: 'fund.project.create',
       subjectType: 'fundProject',

@@ -100,6 +100,7 @@ export const deliberationEnUS: Resources['deliberation'] = {
     noVotes: 'No votes',
     actions: 'Action items',
     submission: 'Export the formal submission',
+    openProject: 'Open a project for it',
     startVote: 'Start a vote',
   },
   actions: {

@@ -93,6 +93,7 @@ export const deliberationZhCN = {
     noVotes: '暂无表决',
     actions: '行动事项',
     submission: '导出报送材料',
+    openProject: '立项：新建自治项目',
     startVote: '发起表决',
   },
   actions: {

@@ -96,6 +96,11 @@ export default function TopicDetailPage() {
                 {t('deliberation.topic.startVote')}
               </Link>
             ) : null}
+            {x.canManage && x.status === 'decided' && x.outcome === 'project' && !x.outcomeId ? (
+              <Link to={`/projects/new?station=${x.stationId}&topic=${x.id}`}>
+                {t('deliberation.topic.openProject')}
+              </Link>
+            ) : null}
             {x.canExport ? (
               <Link to={`/topics/${x.id}/submission`}>
                 <FilePdfOutlined aria-hidden /> {t('deliberation.topic.submission')}
@@ -157,6 +162,8 @@ function Outcome({ topic: x }: { topic: TopicDetail }) {
   const named =
     x.outcome === 'convention' && x.outcomeId ? (
       <Link to={`/conventions/${x.outcomeId}`}>{kind}</Link>
+    ) : x.outcome === 'project' && x.outcomeId ? (
+      <Link to={`/projects/${x.outcomeId}`}>{`${kind} #${x.outcomeId}`}</Link>
     ) : (
       `${kind}${x.outcomeId ? ` #${x.outcomeId}` : ''}`
     );
