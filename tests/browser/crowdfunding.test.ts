@@ -1,6 +1,16 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { DESKTOP, expectAccessible, login, newPage, openPage, PHONE, withBrowser } from './support.ts';
+import { takePayment } from './fund-support.ts';
+import {
+  accessible,
+  DESKTOP,
+  expectNoOverflow,
+  login,
+  newPage,
+  openPage,
+  PHONE,
+  withBrowser,
+} from './support.ts';
 
 withBrowser();
 
@@ -9,49 +19,11 @@ const LEADER = '13800000005'; // 张海波, 楼组长 of 南江绿苑 1幢 (fund
 const RESIDENT = '13800000010'; // 林阿姨, owner of 1幢1单元101
 const SECRETARY = '13800000015'; // 许静, 秘书长
 const TITLE = '楼道照明改造众筹（浏览器测试）';
-const RECEIPT = /^Z\d+-\d{6}$/;
-
-/** axe on the screen as it rests (the pointer off the button last pressed). */
-async function accessible(page: Page, where: string) {
-  await page.mouse.move(0, 0);
-  await expectAccessible(page, where);
-}
-
-/** No horizontal scrolling: the page fits the phone's width. */
-async function expectNoOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 /** Opens the drive from the station's list of drives. */
 async function openDrive(page: Page) {
   await page.getByRole('link', { name: TITLE }).click();
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-}
-
-/** Takes a payment from a household in the 收款 card; returns the receipt number shown. */
-async function takePayment(
-  page: Page,
-  label: string,
-  payer: string,
-  options: { amount?: string; method?: string } = {},
-) {
-  await page.getByLabel('搜索房号，如 1幢1单元101').fill(label);
-  await page.getByRole('button', { name: `收款：${label}`, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: `收款：${label}` });
-  if (options.method) await dialog.getByText(options.method, { exact: true }).click();
-  if (options.amount) await dialog.getByLabel('金额（元）').fill(options.amount);
-  await dialog.getByLabel('缴款人姓名').fill(payer);
-  await accessible(page, `payment from ${label}`);
-  await dialog.getByRole('button', { name: '收款并生成收据号' }).click();
-  const code = dialog.locator('.receipt-code');
-  await code.waitFor();
-  const receipt = ((await code.textContent()) ?? '').trim();
-  expect(receipt).toMatch(RECEIPT);
-  await accessible(page, `receipt for ${label}`);
-  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  return receipt;
 }
 
 /** A row of the progress-by-building table, as its cells' texts. */

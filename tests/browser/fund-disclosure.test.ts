@@ -1,18 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { yuanText } from '../../src/shared/money.ts';
-import { expectAccessible, newPage, PHONE, withBrowser } from './support.ts';
+import { accessible, newPage, PHONE, withBrowser } from './support.ts';
 
 withBrowser();
 
 // The demo fund of 南江绿苑 (station 1, src/modules/fund/demo-fund.ts).
 const STATION = 1;
-
-/** axe on the screen as it rests (the pointer off the link last followed). */
-async function accessible(page: Page, where: string) {
-  await page.mouse.move(0, 0);
-  await expectAccessible(page, where);
-}
 
 async function publicApi<T>(page: Page, path: string): Promise<T> {
   const res = await page.request.fetch(`/api/v1/public/stations/${STATION}/fund${path}`);

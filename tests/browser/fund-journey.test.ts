@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { decidedTopicAndMeeting, moveProject, takePayment } from './fund-support.ts';
 import {
   accessible,
   apiCall,
@@ -44,30 +45,6 @@ const accounts = async (page: Page) =>
 const balanceOf = async (page: Page, name: string) =>
   (await accounts(page)).find((a) => a.name === name)?.balanceFen;
 
-/** A move's button on the project page, its dialog's confirmation, and the stage it leads to. */
-async function move(page: Page, name: string, stage: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name });
-  await dialog.getByRole('button', { name: '确定' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  await page.locator('.page-title .ant-tag').getByText(stage, { exact: true }).waitFor();
-}
-
-/** Takes a payment from a household in the drive's 收款 card; returns the receipt number. */
-async function takePayment(page: Page, household: string, payer: string, method?: string) {
-  await page.getByLabel('搜索房号，如 1幢1单元101').fill(household);
-  await page.getByRole('button', { name: `收款：${household}`, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: `收款：${household}` });
-  if (method) await dialog.getByText(method, { exact: true }).click();
-  await dialog.getByLabel('缴款人姓名').fill(payer);
-  await dialog.getByRole('button', { name: '收款并生成收据号' }).click();
-  const code = ((await dialog.locator('.receipt-code').textContent()) ?? '').trim();
-  expect(code).toMatch(/^Z\d+-\d{6}$/);
-  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  return code;
-}
-
 let topicId = 0;
 let projectUrl = '';
 
@@ -75,32 +52,14 @@ describe('the fund’s whole journey: topic → crowdfunding → project → app
   it('a crowdfunding drive collects from 1幢 (the building leader’s cash) and 2幢 (the desk)', async () => {
     const chair = await newPage(DESKTOP);
     await login(chair, CHAIR);
-    // Set up through the API: money in the general fund whatever other tests spent, the decided topic and
-    // the council meeting that was held about it.
-    await apiCall(chair, 'POST', `/stations/${STATION}/fund/income`, {
-      source: 'government',
-      amountFen: 3_000_000,
-      counterparty: '鄞州区民政局',
-      memo: '老旧小区适老化改造补助（全流程测试）',
-      occurredOn: chinaDay(0),
-    });
-    const topic = await apiCall<{ id: number }>(chair, 'POST', `/stations/${STATION}/topics`, {
-      title: TOPIC,
+    topicId = await decidedTopicAndMeeting(chair, {
+      stationId: STATION,
+      topic: TOPIC,
       body: '老人上下楼没有扶手，居民议事会同意加装，费用由自治基金和居民众筹共同承担。',
+      meeting: MEETING,
+      minutes: '同意楼道加装扶手预算。',
+      memo: '老旧小区适老化改造补助（全流程测试）',
     });
-    topicId = topic.id;
-    await apiCall(chair, 'POST', `/topics/${topicId}/move`, { move: 'deliberate' });
-    await apiCall(chair, 'POST', `/topics/${topicId}/move`, { move: 'decide', outcome: 'project' });
-    const starts = new Date(Date.now() - 3 * 3600_000);
-    const meeting = await apiCall<{ id: number }>(chair, 'POST', `/stations/${STATION}/meetings`, {
-      kind: 'council',
-      title: MEETING,
-      startsAt: starts.toISOString(),
-      endsAt: new Date(starts.getTime() + 3600_000).toISOString(),
-      place: '自治站议事厅',
-      inviteGroups: ['council'],
-    });
-    await apiCall(chair, 'PUT', `/meetings/${meeting.id}/minutes`, { minutes: '同意楼道加装扶手预算。' });
 
     // The chair opens the drive for 1幢 and 2幢.
     await openPage(chair, '众筹');
@@ -141,7 +100,7 @@ describe('the fund’s whole journey: topic → crowdfunding → project → app
     const confirm = secretary.getByRole('dialog').filter({ hasText: '确认收到现金' });
     await confirm.getByRole('button', { name: '确定' }).click();
     await secretary.getByText('没有待上交的现金').waitFor();
-    await takePayment(secretary, '2幢1单元102', '赵六', '值班台收款');
+    await takePayment(secretary, '2幢1单元102', '赵六', { method: '值班台收款' });
     await secretary.getByText('已筹 200.00 元 / 目标 2,000.00 元').waitFor();
     await accessible(secretary, 'drive collected');
     expect(await balanceOf(secretary, `众筹：${DRIVE}`)).toBe(20_000);
@@ -171,7 +130,7 @@ describe('the fund’s whole journey: topic → crowdfunding → project → app
     const topic = await apiCall<{ outcomeId: number | null }>(chair, 'GET', `/topics/${topicId}`);
     expect(`/projects/${topic.outcomeId}`).toBe(projectUrl);
     // 25,200 yuan: above the council's 20,000, so the chair, a council meeting and the community approve.
-    await move(chair, '提交审批', '审批中');
+    await moveProject(chair, '提交审批', '审批中');
     expect(await chair.getByRole('button', { name: '记录审批' }).count()).toBe(0);
   });
 
@@ -238,7 +197,7 @@ describe('the fund’s whole journey: topic → crowdfunding → project → app
     await supervisor.getByText('扶手安装牢固，高度符合要求').waitFor();
 
     await chair.reload();
-    await move(chair, '申请居民验收', '居民验收');
+    await moveProject(chair, '申请居民验收', '居民验收');
 
     const resident = await newPage(PHONE);
     await login(resident, RESIDENT);
@@ -254,9 +213,9 @@ describe('the fund’s whole journey: topic → crowdfunding → project → app
     const chair = await newPage(DESKTOP);
     await login(chair, CHAIR);
     await chair.goto(projectUrl);
-    await move(chair, '验收通过，进入结算', '结算');
+    await moveProject(chair, '验收通过，进入结算', '结算');
     const general = await balanceOf(chair, '自治基金');
-    await move(chair, '结算并公示', '公示');
+    await moveProject(chair, '结算并公示', '公示');
     // 25,000 − 24,000 back to the general fund; 200 − 150 back to the drive, to the fen.
     expect(await balanceOf(chair, '自治基金')).toBe(general! + 100_000);
     expect(await balanceOf(chair, `众筹：${DRIVE}`)).toBe(5_000);

@@ -1,17 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, expectAccessible, login, newPage, openPage, withBrowser } from './support.ts';
+import { accessible, choose, DESKTOP, login, newPage, openPage, withBrowser } from './support.ts';
 
 withBrowser();
 
 const CHAIR = '13800000003'; // 王建国, 理事长 of 南江绿苑
 const MEMBER = '13800000004'; // 李秀英, 常务理事: reads the fund, may not post
-
-/** axe on the screen as it rests (the pointer off the button last pressed). */
-async function accessible(page: Page, where: string) {
-  await page.mouse.move(0, 0);
-  await expectAccessible(page, where);
-}
 
 /** What the fund API says the general fund holds, in fen. */
 async function generalFen(page: Page): Promise<number> {
@@ -19,11 +13,6 @@ async function generalFen(page: Page): Promise<number> {
   expect(res.ok()).toBe(true);
   const body = (await res.json()) as { accounts: { kind: string; balanceFen: number }[] };
   return body.accounts.find((a) => a.kind === 'general')!.balanceFen;
-}
-
-async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
 describe('the self-governance fund 自治基金', () => {

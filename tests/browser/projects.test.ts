@@ -1,7 +1,20 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { DESKTOP, expectAccessible, login, newPage, PHONE, SOCIAL_WORKER, withBrowser } from './support.ts';
+import { decidedTopicAndMeeting, moveProject } from './fund-support.ts';
+import {
+  accessible,
+  apiCall,
+  chinaDay,
+  choose,
+  DESKTOP,
+  expectNoOverflow,
+  login,
+  newPage,
+  PHONE,
+  SOCIAL_WORKER,
+  withBrowser,
+} from './support.ts';
 
 withBrowser();
 
@@ -14,52 +27,19 @@ const TOPIC = '儿童游乐区改造（项目测试）';
 const TITLE = '儿童游乐区改造工程（项目测试）';
 const MEETING = '理事会月度会议（项目测试）';
 
-/** A day in China `n` days from today, YYYY-MM-DD. */
-const chinaDay = (n: number) =>
-  new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
-
-async function accessible(page: Page, where: string) {
-  await page.mouse.move(0, 0);
-  await expectAccessible(page, where);
-}
-
-async function expectNoOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-/** One API call as the page's signed-in user; fails the test unless it succeeds. */
-async function call(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: object) {
-  const res = await page.request.fetch(`/api/v1${path}`, { method, ...(data ? { data } : {}) });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return res.json();
-}
-
 async function generalBalance(page: Page): Promise<number> {
-  const fund = await call(page, 'GET', `/stations/${STATION}/fund`);
-  return fund.accounts.find((a: { kind: string }) => a.kind === 'general').balanceFen;
+  const fund = await apiCall<{ accounts: { kind: string; balanceFen: number }[] }>(
+    page,
+    'GET',
+    `/stations/${STATION}/fund`,
+  );
+  return fund.accounts.find((a) => a.kind === 'general')!.balanceFen;
 }
 
 const photo = () =>
   sharp({ create: { width: 640, height: 480, channels: 3, background: '#c9a25a' } })
     .jpeg()
     .toBuffer();
-
-/** Picks an option of the antd Select labelled `label`, typing `search` first. */
-async function choose(page: Page, label: string, option: string, search?: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
-/** A move's button, then its dialog's confirmation; waits for the stage's tag. */
-async function move(page: Page, name: string, stage: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name });
-  await dialog.getByRole('button', { name: '确定' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  await page.locator('.page-title .ant-tag').getByText(stage, { exact: true }).waitFor();
-}
 
 let projectUrl = '';
 
@@ -68,33 +48,16 @@ describe('self-governance projects 自治项目', () => {
     const chair = await newPage(DESKTOP);
     await login(chair, CHAIR);
     // Money enough whatever other tests spent, a decided topic and a council meeting that was held.
-    await call(chair, 'POST', `/stations/${STATION}/fund/income`, {
-      source: 'street',
-      amountFen: 3_000_000,
-      counterparty: '石碶街道办事处',
-      memo: '儿童游乐区改造专项经费（项目测试）',
-      occurredOn: chinaDay(0),
-    });
-    const topic = await call(chair, 'POST', `/stations/${STATION}/topics`, {
-      title: TOPIC,
+    const topicId = await decidedTopicAndMeeting(chair, {
+      stationId: STATION,
+      topic: TOPIC,
       body: '滑梯老化开裂，地面坑洼，居民议事会同意改造。',
-    });
-    await call(chair, 'POST', `/topics/${topic.id}/move`, { move: 'deliberate' });
-    await call(chair, 'POST', `/topics/${topic.id}/move`, { move: 'decide', outcome: 'project' });
-    const starts = new Date(Date.now() - 3 * 3600_000);
-    const meeting = await call(chair, 'POST', `/stations/${STATION}/meetings`, {
-      kind: 'council',
-      title: MEETING,
-      startsAt: starts.toISOString(),
-      endsAt: new Date(starts.getTime() + 3600_000).toISOString(),
-      place: '自治站议事厅',
-      inviteGroups: ['council'],
-    });
-    await call(chair, 'PUT', `/meetings/${meeting.id}/minutes`, {
+      meeting: MEETING,
       minutes: '同意儿童游乐区改造预算 25,000 元。',
+      memo: '儿童游乐区改造专项经费（项目测试）',
     });
 
-    await chair.goto(`/projects/new?station=${STATION}&topic=${topic.id}`);
+    await chair.goto(`/projects/new?station=${STATION}&topic=${topicId}`);
     await chair.getByRole('heading', { level: 1, name: '新建自治项目' }).waitFor();
     await expect.poll(() => chair.getByLabel('项目名称').inputValue()).toBe(TOPIC);
     await chair.getByLabel('项目名称').fill(TITLE);
@@ -118,7 +81,7 @@ describe('self-governance projects 自治项目', () => {
     projectUrl = new URL(chair.url()).pathname;
     await chair.getByText('李秀英').first().waitFor();
     await chair.getByRole('link', { name: `议题：${TOPIC}` }).waitFor();
-    await move(chair, '提交审批', '审批中');
+    await moveProject(chair, '提交审批', '审批中');
     await chair.getByText('项目预算').first().waitFor();
     // The requester does not decide any level of it.
     expect(await chair.getByRole('button', { name: '记录审批' }).count()).toBe(0);
@@ -215,7 +178,7 @@ describe('self-governance projects 自治项目', () => {
     await chair.reload();
     await chair.getByText('滑梯安装牢固，地面平整无积水').waitFor();
     expect(await chair.getByRole('button', { name: '记录检查' }).count()).toBe(0);
-    await move(chair, '申请居民验收', '居民验收');
+    await moveProject(chair, '申请居民验收', '居民验收');
   });
 
   it('林阿姨 accepts the work on her phone, also in large mode', async () => {
@@ -258,9 +221,9 @@ describe('self-governance projects 自治项目', () => {
     await login(chair, CHAIR);
     await chair.goto(projectUrl);
     await chair.getByText('同意 1 人，不同意 0 人。').waitFor();
-    await move(chair, '验收通过，进入结算', '结算');
+    await moveProject(chair, '验收通过，进入结算', '结算');
     const before = await generalBalance(chair);
-    await move(chair, '结算并公示', '公示');
+    await moveProject(chair, '结算并公示', '公示');
     // 15,000 − 12,000 and 10,000 − 9,500: 3,500 yuan back, to the fen.
     expect(await generalBalance(chair)).toBe(before + 350_000);
     await chair.getByText(/各科目结余已退回资金来源账户/).waitFor();

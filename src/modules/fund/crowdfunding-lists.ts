@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, toPage } from '../../server/http/cursor.ts';
@@ -9,6 +9,7 @@ import type { DonorShown, PaymentMethod } from './crowdfunding.tables.ts';
 import { crowdfundingAccess, driveFor } from './crowdfunding-access.ts';
 import { askedHouseholds } from './crowdfunding-progress.ts';
 import { donorLabel } from './donor-mask.ts';
+import { idPage, newestFirst, type Paging } from './newest-first.ts';
 
 /**
  * A drive's lists: the public donor list (masked, never a payer's name unless they agreed), payments with
@@ -16,15 +17,12 @@ import { donorLabel } from './donor-mask.ts';
  * the cash not yet handed in, and the confirmed hand-overs. All cursor-paged but the cash in hand.
  */
 
-interface Paging {
-  cursor?: string | undefined;
-  limit: number;
+/** The drive for its fund staff and collectors (403 for anyone else); `own`: the user sees only what he took. */
+async function moneyView(ctx: AuthedCtx, driveId: number) {
+  const view = await driveFor(ctx, driveId);
+  if (!view.read && !view.post && !view.collect) throw new AppError('FORBIDDEN');
+  return { ...view, own: !view.read && !view.post };
 }
-
-const beforeId = (cursor: string | undefined, column: SQL) => {
-  const after = decodeCursor<[number]>(cursor, ['number']);
-  return after ? sql`and ${column} < ${after[0]}` : sql``;
-};
 
 /** Who paid, as the residents see it: "3幢1单元 王**", the name if agreed, or 匿名. */
 export async function listDonors(ctx: AuthedCtx, driveId: number, query: Paging) {
@@ -43,27 +41,20 @@ export async function listDonors(ctx: AuthedCtx, driveId: number, query: Paging)
     join places_households h on h.id = p.household_id
     join places_buildings b on b.id = h.building_id
     join places_units u on u.id = h.unit_id
-    where p.drive_id = ${drive.id} ${beforeId(query.cursor, sql`p.id`)}
-    order by p.id desc limit ${query.limit + 1}`);
-  return toPage(
-    rows.rows,
-    query.limit,
-    (r) => Number(r.id),
-    (r) => ({
-      id: Number(r.id),
-      donor: donorLabel({ building: r.building, unit: r.unit, name: r.payer_name, shown: r.shown }),
-      shown: r.shown,
-      amountFen: Number(r.amount_fen),
-      at: new Date(r.collected_at).toISOString(),
-    }),
-  );
+    where p.drive_id = ${drive.id} ${newestFirst(sql`p.id`, query)}`);
+  return idPage(rows.rows, query, (r) => ({
+    id: Number(r.id),
+    donor: donorLabel({ building: r.building, unit: r.unit, name: r.payer_name, shown: r.shown }),
+    shown: r.shown,
+    amountFen: Number(r.amount_fen),
+    at: new Date(r.collected_at).toISOString(),
+  }));
 }
 
 /** Payments with their receipts: fund staff see all (or their own), a collector only what he took. */
 export async function listPayments(ctx: AuthedCtx, driveId: number, query: Paging & { mine: boolean }) {
-  const { drive, read, post, collect } = await driveFor(ctx, driveId);
-  if (!read && !post && !collect) throw new AppError('FORBIDDEN');
-  const onlyMine = query.mine || (!read && !post);
+  const { drive, own } = await moneyView(ctx, driveId);
+  const onlyMine = query.mine || own;
   const rows = await ctx.db.execute<{
     id: number;
     receipt_no: string;
@@ -85,28 +76,22 @@ export async function listPayments(ctx: AuthedCtx, driveId: number, query: Pagin
     join places_households h on h.id = p.household_id
     left join accounts_users u on u.id = p.collected_by
     where p.drive_id = ${drive.id} ${onlyMine ? sql`and p.collected_by = ${ctx.user.userId}` : sql``}
-      ${beforeId(query.cursor, sql`p.id`)}
-    order by p.id desc limit ${query.limit + 1}`);
-  return toPage(
-    rows.rows,
-    query.limit,
-    (r) => Number(r.id),
-    (r) => ({
-      id: Number(r.id),
-      receiptNo: r.receipt_no,
-      amountFen: Number(r.amount_fen),
-      method: r.method,
-      collectedAt: new Date(r.collected_at).toISOString(),
-      postingId: r.posting_id === null ? null : Number(r.posting_id),
-      householdId: Number(r.household_id),
-      household: r.household,
-      payerName: r.payer_name,
-      shown: r.shown,
-      collectorId: Number(r.collected_by),
-      collector: r.collector ?? '',
-      handoverId: r.handover_id === null ? null : Number(r.handover_id),
-    }),
-  );
+      ${newestFirst(sql`p.id`, query)}`);
+  return idPage(rows.rows, query, (r) => ({
+    id: Number(r.id),
+    receiptNo: r.receipt_no,
+    amountFen: Number(r.amount_fen),
+    method: r.method,
+    collectedAt: new Date(r.collected_at).toISOString(),
+    postingId: r.posting_id === null ? null : Number(r.posting_id),
+    householdId: Number(r.household_id),
+    household: r.household,
+    payerName: r.payer_name,
+    shown: r.shown,
+    collectorId: Number(r.collected_by),
+    collector: r.collector ?? '',
+    handoverId: r.handover_id === null ? null : Number(r.handover_id),
+  }));
 }
 
 /**
@@ -118,10 +103,9 @@ export async function listDriveHouseholds(
   driveId: number,
   query: Paging & { q?: string | undefined; buildingId?: number | undefined },
 ) {
-  const { drive, station, read, post, collect } = await driveFor(ctx, driveId);
-  if (!read && !post && !collect) throw new AppError('FORBIDDEN');
+  const { drive, station, own } = await moneyView(ctx, driveId);
   let within = sql``;
-  if (!read && !post && !can(ctx.user, 'fund.collect', station)) {
+  if (own && !can(ctx.user, 'fund.collect', station)) {
     const prefixes = ctx.user.grants
       .filter((g) => g.stationId === station.id && g.path !== null && roleAllows(g.role, 'fund.collect'))
       .map((g) => sql`h.path like ${`${escapeLike(g.path!)}%`}`);
@@ -166,9 +150,7 @@ export async function listDriveHouseholds(
 
 /** Cash collected and not yet handed in, by collector: fund staff see everyone's, a collector his own. */
 export async function pendingCash(ctx: AuthedCtx, driveId: number) {
-  const { drive, read, post, collect } = await driveFor(ctx, driveId);
-  if (!read && !post && !collect) throw new AppError('FORBIDDEN');
-  const onlyMine = !read && !post;
+  const { drive, post, own } = await moneyView(ctx, driveId);
   const rows = await ctx.db.execute<{
     id: number;
     receipt_no: string;
@@ -184,7 +166,7 @@ export async function pendingCash(ctx: AuthedCtx, driveId: number) {
     join places_households h on h.id = p.household_id
     left join accounts_users u on u.id = p.collected_by
     where p.drive_id = ${drive.id} and p.method = 'cash' and p.handover_id is null
-      ${onlyMine ? sql`and p.collected_by = ${ctx.user.userId}` : sql``}
+      ${own ? sql`and p.collected_by = ${ctx.user.userId}` : sql``}
     order by p.collected_by, p.id`);
   const byCollector = new Map<
     number,
@@ -228,9 +210,7 @@ export async function pendingCash(ctx: AuthedCtx, driveId: number) {
 
 /** The confirmed hand-overs, newest first: fund staff all, a collector his own. */
 export async function listHandovers(ctx: AuthedCtx, driveId: number, query: Paging) {
-  const { drive, read, post, collect } = await driveFor(ctx, driveId);
-  if (!read && !post && !collect) throw new AppError('FORBIDDEN');
-  const onlyMine = !read && !post;
+  const { drive, own } = await moneyView(ctx, driveId);
   const rows = await ctx.db.execute<{
     id: number;
     posting_id: number;
@@ -246,24 +226,18 @@ export async function listHandovers(ctx: AuthedCtx, driveId: number, query: Pagi
     from fund_handovers o
     left join accounts_users c on c.id = o.collector_id
     left join accounts_users r on r.id = o.received_by
-    where o.drive_id = ${drive.id} ${onlyMine ? sql`and o.collector_id = ${ctx.user.userId}` : sql``}
-      ${beforeId(query.cursor, sql`o.id`)}
-    order by o.id desc limit ${query.limit + 1}`);
-  return toPage(
-    rows.rows,
-    query.limit,
-    (r) => Number(r.id),
-    (r) => ({
-      id: Number(r.id),
-      postingId: Number(r.posting_id),
-      totalFen: Number(r.total_fen),
-      payments: Number(r.payments),
-      collectorId: Number(r.collector_id),
-      collector: r.collector ?? '',
-      receivedBy: r.received_by ?? '',
-      createdAt: new Date(r.created_at).toISOString(),
-    }),
-  );
+    where o.drive_id = ${drive.id} ${own ? sql`and o.collector_id = ${ctx.user.userId}` : sql``}
+      ${newestFirst(sql`o.id`, query)}`);
+  return idPage(rows.rows, query, (r) => ({
+    id: Number(r.id),
+    postingId: Number(r.posting_id),
+    totalFen: Number(r.total_fen),
+    payments: Number(r.payments),
+    collectorId: Number(r.collector_id),
+    collector: r.collector ?? '',
+    receivedBy: r.received_by ?? '',
+    createdAt: new Date(r.created_at).toISOString(),
+  }));
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, stationId } from '../../server/db/columns.ts';
+import { DONOR_SHOWN, DRIVE_STATUSES, PAYMENT_METHODS } from './fund-kinds.ts';
 
 /**
  * Crowdfunding 众筹: a drive with its own earmarked account, pledges 认捐 and payments per household.
@@ -19,15 +20,14 @@ import { createdAt, id, stationId } from '../../server/db/columns.ts';
  * or by bank transfer are posted at once.
  */
 
-export const DRIVE_STATUSES = ['open', 'closed', 'cancelled'] as const;
-export type DriveStatus = (typeof DRIVE_STATUSES)[number];
-
-/** How a donor is shown on public pages: masked (3幢1单元 王**), in full, or not at all. */
-export const DONOR_SHOWN = ['masked', 'full', 'anonymous'] as const;
-export type DonorShown = (typeof DONOR_SHOWN)[number];
-
-export const PAYMENT_METHODS = ['cash', 'transfer', 'desk'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export {
+  DONOR_SHOWN,
+  type DonorShown,
+  DRIVE_STATUSES,
+  type DriveStatus,
+  PAYMENT_METHODS,
+  type PaymentMethod,
+} from './fund-kinds.ts';
 
 export const driveStatus = pgEnum('fund_drive_status', DRIVE_STATUSES);
 export const donorShown = pgEnum('fund_donor_shown', DONOR_SHOWN);

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
+import { fenNumber } from '../../shared/money.ts';
 import { users } from '../accounts/index.ts';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { buildings, stationPlace } from '../places/index.ts';
@@ -84,7 +85,7 @@ export async function seedFundDemo(tx: DbOrTx, stationId: number, now = new Date
         accountId: doors!.id,
         title: '1幢单元防盗门更换众筹',
         purpose: '更换 1幢 各单元防盗门：居民每户出资 300 元，其余由自治站与业委会共同筹集。',
-        targetFen: 30_000 * homes.rows.length,
+        targetFen: fenNumber(30_000n * BigInt(homes.rows.length)),
         suggestedFen: 30_000,
         deadline: chinaDate(new Date(now.getTime() + 14 * DAY)),
         buildingIds: [building1.id],

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, stationId } from '../../server/db/columns.ts';
+import { ACCOUNT_KINDS, INCOME_SOURCES, POSTING_KINDS } from './fund-kinds.ts';
 
 /**
  * The self-governance fund 自治基金: a station's accounts and its append-only, double-entry ledger in
@@ -19,29 +20,15 @@ import { createdAt, id, stationId } from '../../server/db/columns.ts';
  * ledger (`linshe fund verify`). The database refuses any change to a posting or an entry (migration).
  */
 
-/** 财政支持, 街道经费, 社区建设经费, 公益创投, 单位赞助, 个人捐赠, 居民众筹, 其他. */
-export const INCOME_SOURCES = [
-  'government',
-  'street',
-  'communityBuilding',
-  'venture',
-  'sponsor',
-  'donation',
-  'crowdfunding',
-  'other',
-] as const;
-export type IncomeSource = (typeof INCOME_SOURCES)[number];
-
-/**
- * general and earmarked accounts hold the station's money (never below zero); income accounts (one per
- * source) and expense accounts are where it comes from and goes to, the other side of each posting.
- */
-export const ACCOUNT_KINDS = ['general', 'earmarked', 'income', 'expense'] as const;
-export type AccountKind = (typeof ACCOUNT_KINDS)[number];
-export const HOLDING_KINDS = ['general', 'earmarked'] as const satisfies readonly AccountKind[];
-
-export const POSTING_KINDS = ['income', 'expense', 'transfer', 'reversal'] as const;
-export type PostingKind = (typeof POSTING_KINDS)[number];
+export {
+  ACCOUNT_KINDS,
+  type AccountKind,
+  HOLDING_KINDS,
+  INCOME_SOURCES,
+  type IncomeSource,
+  POSTING_KINDS,
+  type PostingKind,
+} from './fund-kinds.ts';
 
 export const accountKind = pgEnum('fund_account_kind', ACCOUNT_KINDS);
 export const incomeSource = pgEnum('fund_income_source', INCOME_SOURCES);

@@ -1,7 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { fenNumber } from '../../shared/money.ts';
 import { can } from '../accounts/index.ts';
@@ -16,6 +15,7 @@ import {
   type IncomeSource,
 } from './fund.tables.ts';
 import { lockChain, type NewPosting, writePosting } from './ledger.ts';
+import { idPage, newestFirst, type Paging } from './newest-first.ts';
 
 /**
  * The fund's use cases: a station's accounts with their balances, and the postings staff record —
@@ -352,13 +352,8 @@ export async function reversePosting(ctx: AuthedCtx, postingId: number, memo: st
 }
 
 /** The ledger, newest first, with each posting's entries (account names) and whether it was reversed. */
-export async function listPostings(
-  ctx: AuthedCtx,
-  stationId: number,
-  query: { cursor?: string | undefined; limit: number },
-) {
+export async function listPostings(ctx: AuthedCtx, stationId: number, query: Paging) {
   await fundAccess(ctx, stationId);
-  const before = decodeCursor<[number]>(query.cursor, ['number'])?.[0];
   const rows = await ctx.db.execute<{
     id: string;
     kind: string;
@@ -386,31 +381,25 @@ export async function listPostings(
          'amountFen', e.amount_fen::text, 'seq', e.seq, 'hash', e.hash) order by e.seq)
        from fund_entries e join fund_accounts a on a.id = e.account_id where e.posting_id = p.id) as lines
     from fund_postings p
-    where p.station_id = ${stationId} ${before ? sql`and p.id < ${before}` : sql``}
-    order by p.id desc limit ${query.limit + 1}`);
-  return toPage(
-    rows.rows,
-    query.limit,
-    (r) => Number(r.id),
-    (r) => ({
-      id: Number(r.id),
-      kind: r.kind as NewPosting['kind'],
-      source: r.source as IncomeSource | null,
-      counterparty: r.counterparty,
-      memo: r.memo,
-      occurredOn: r.occurred_on,
-      reversesId: r.reverses_id === null ? null : Number(r.reverses_id),
-      reversedBy: r.reversed_by === null ? null : Number(r.reversed_by),
-      createdAt: new Date(r.created_at).toISOString(),
-      createdBy: r.created_by_name,
-      entries: r.lines.map((l) => ({
-        accountId: l.accountId,
-        account: l.name,
-        accountKind: l.kind,
-        amountFen: fenNumber(BigInt(l.amountFen)),
-        seq: l.seq,
-        hash: l.hash,
-      })),
-    }),
-  );
+    where p.station_id = ${stationId} ${newestFirst(sql`p.id`, query)}`);
+  return idPage(rows.rows, query, (r) => ({
+    id: Number(r.id),
+    kind: r.kind as NewPosting['kind'],
+    source: r.source as IncomeSource | null,
+    counterparty: r.counterparty,
+    memo: r.memo,
+    occurredOn: r.occurred_on,
+    reversesId: r.reverses_id === null ? null : Number(r.reverses_id),
+    reversedBy: r.reversed_by === null ? null : Number(r.reversed_by),
+    createdAt: new Date(r.created_at).toISOString(),
+    createdBy: r.created_by_name,
+    entries: r.lines.map((l) => ({
+      accountId: l.accountId,
+      account: l.name,
+      accountKind: l.kind,
+      amountFen: fenNumber(BigInt(l.amountFen)),
+      seq: l.seq,
+      hash: l.hash,
+    })),
+  }));
 }

@@ -4,6 +4,7 @@ import { escapeLike } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError, type Text } from '../../server/http/errors.ts';
 import { can } from '../accounts/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { stationPlace } from '../places/index.ts';
 import { residentOfStation } from '../requests/index.ts';
 import { type ProjectRelation, seesProject } from './project-lifecycle.ts';
@@ -57,6 +58,16 @@ export async function projectFor(ctx: AuthedCtx, projectId: number, db: DbOrTx =
   const who = await relationTo(ctx, project, station, db);
   if (!seesProject(who, project.stage)) throw new AppError('NOT_FOUND');
   return { project, station, who };
+}
+
+/** Audits a change to a project or to one of its records, at the project's station and place. */
+export function auditProject(
+  tx: DbOrTx,
+  ctx: AuthedCtx,
+  at: { project: Pick<ProjectRow, 'stationId'>; station: Station },
+  event: Omit<Parameters<typeof recordAudit>[2], 'stationId' | 'path'>,
+) {
+  return recordAudit(tx, ctx, { ...event, stationId: at.project.stationId, path: at.station.path });
 }
 
 /** The station's staff, council and verified residents with an account, who may lead, work on or supervise. */

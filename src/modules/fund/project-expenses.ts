@@ -3,12 +3,11 @@ import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { yuanText } from '../../shared/money.ts';
-import { recordAudit } from '../audit/index.ts';
 import { chinaDate } from '../stations/index.ts';
 import { requestApproval } from './approvals.ts';
 import { outsideAccount } from './fund.ts';
 import { lockChain, writePosting } from './ledger.ts';
-import { badField, notNow, type ProjectRow, projectFor } from './project-access.ts';
+import { auditProject, badField, notNow, type ProjectRow, projectFor } from './project-access.ts';
 import { allows, lineRoom } from './project-lifecycle.ts';
 import { fundBudgetLines, fundReceipts } from './projects.tables.ts';
 import { fundApprovalRequests } from './rules.tables.ts';
@@ -131,14 +130,17 @@ export async function addExpense(ctx: AuthedCtx, projectId: number, input: Expen
         'A receipt is not valid or already used; upload it again',
       );
     }
-    await recordAudit(tx, ctx, {
-      action: 'fund.project.expense',
-      subjectType: 'fundPosting',
-      subjectId: written.id,
-      stationId: project.stationId,
-      path: station.path,
-      summary: { projectId, budgetLineId: line.id, amountFen: input.amountFen, receipts: ids.length },
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: 'fund.project.expense',
+        subjectType: 'fundPosting',
+        subjectId: written.id,
+        summary: { projectId, budgetLineId: line.id, amountFen: input.amountFen, receipts: ids.length },
+      },
+    );
     return { postingId: written.id, head: written.head };
   });
 }
@@ -169,14 +171,17 @@ export async function requestOverBudget(
       amountFen: input.amountFen,
       reason: input.reason,
     });
-    await recordAudit(tx, ctx, {
-      action: 'fund.project.overBudget',
-      subjectType: 'fundProject',
-      subjectId: projectId,
-      stationId: project.stationId,
-      path: station.path,
-      summary: { requestId: request.id, budgetLineId: line.id, amountFen: input.amountFen },
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: 'fund.project.overBudget',
+        subjectType: 'fundProject',
+        subjectId: projectId,
+        summary: { requestId: request.id, budgetLineId: line.id, amountFen: input.amountFen },
+      },
+    );
     return { id: request.id };
   });
 }

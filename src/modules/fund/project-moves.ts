@@ -2,10 +2,9 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { recordAudit } from '../audit/index.ts';
 import { chinaDate } from '../stations/index.ts';
 import { requestApproval } from './approvals.ts';
-import { badField, notNow, type ProjectRow, projectFor } from './project-access.ts';
+import { auditProject, badField, notNow, type ProjectRow, projectFor } from './project-access.ts';
 import { pendingApproval } from './project-expenses.ts';
 import {
   acceptanceCarried,
@@ -138,14 +137,17 @@ export async function moveProject(ctx: AuthedCtx, projectId: number, input: Move
       case 'settle': {
         if (facts.pendingApproval) throw waiting();
         const settled = await settleMoney(tx, ctx, project, input);
-        await recordAudit(tx, ctx, {
-          action: 'fund.project.settle',
-          subjectType: 'fundProject',
-          subjectId: projectId,
-          stationId: project.stationId,
-          path: station.path,
-          summary: { ...summary, ...settled },
-        });
+        await auditProject(
+          tx,
+          ctx,
+          { project, station },
+          {
+            action: 'fund.project.settle',
+            subjectType: 'fundProject',
+            subjectId: projectId,
+            summary: { ...summary, ...settled },
+          },
+        );
         return { stage: next };
       }
       case 'toEvaluation':
@@ -169,14 +171,17 @@ export async function moveProject(ctx: AuthedCtx, projectId: number, input: Move
       .update(fundProjects)
       .set({ stage: next, updatedAt: new Date() })
       .where(eq(fundProjects.id, projectId));
-    await recordAudit(tx, ctx, {
-      action: `fund.project.${input.move}`,
-      subjectType: 'fundProject',
-      subjectId: projectId,
-      stationId: project.stationId,
-      path: station.path,
-      summary,
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: `fund.project.${input.move}`,
+        subjectType: 'fundProject',
+        subjectId: projectId,
+        summary,
+      },
+    );
     return { stage: next };
   });
 }

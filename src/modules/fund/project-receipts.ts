@@ -3,10 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import type { BlobStore } from '../../server/storage/blob-store.ts';
-import { recordAudit } from '../audit/index.ts';
 import { storePhoto } from '../requests/index.ts';
 import { fundPostings } from './fund.tables.ts';
-import { notNow, projectFor } from './project-access.ts';
+import { auditProject, notNow, projectFor } from './project-access.ts';
 import { allows, seesReceipts } from './project-lifecycle.ts';
 import { fundReceipts } from './projects.tables.ts';
 import { cleanName, RECEIPT_MAX_BYTES, receiptProblem, sniffReceipt } from './receipt-check.ts';
@@ -46,14 +45,17 @@ export async function uploadReceipt(
       .insert(fundReceipts)
       .values({ stationId: project.stationId, ...stored, name, uploadedBy: ctx.user.userId })
       .returning();
-    await recordAudit(tx, ctx, {
-      action: 'fund.receipt.upload',
-      subjectType: 'fundReceipt',
-      subjectId: row!.id,
-      stationId: project.stationId,
-      path: station.path,
-      summary: { projectId, mime: stored.mime, bytes: stored.bytes },
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: 'fund.receipt.upload',
+        subjectType: 'fundReceipt',
+        subjectId: row!.id,
+        summary: { projectId, mime: stored.mime, bytes: stored.bytes },
+      },
+    );
     return { id: row!.id, name: row!.name, mime: row!.mime, bytes: row!.bytes };
   });
 }

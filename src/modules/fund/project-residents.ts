@@ -1,9 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { recordAudit } from '../audit/index.ts';
 import { chinaDate } from '../stations/index.ts';
-import { notNow, projectFor } from './project-access.ts';
+import { auditProject, notNow, projectFor } from './project-access.ts';
 import { allows, objectionsOpen } from './project-lifecycle.ts';
 import { fundAcceptances, fundEvaluations, fundObjections } from './projects.tables.ts';
 
@@ -33,14 +32,17 @@ export async function giveAcceptance(
       .insert(fundAcceptances)
       .values({ stationId: project.stationId, projectId, userId: ctx.user.userId, ...values })
       .onConflictDoUpdate({ target: [fundAcceptances.projectId, fundAcceptances.userId], set: values });
-    await recordAudit(tx, ctx, {
-      action: 'fund.project.acceptance',
-      subjectType: 'fundProject',
-      subjectId: projectId,
-      stationId: project.stationId,
-      path: station.path,
-      summary: { verdict: input.verdict },
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: 'fund.project.acceptance',
+        subjectType: 'fundProject',
+        subjectId: projectId,
+        summary: { verdict: input.verdict },
+      },
+    );
     return { ok: true as const };
   });
 }
@@ -56,14 +58,17 @@ export async function raiseObjection(ctx: AuthedCtx, projectId: number, text: st
       .insert(fundObjections)
       .values({ stationId: project.stationId, projectId, userId: ctx.user.userId, text })
       .returning({ id: fundObjections.id });
-    await recordAudit(tx, ctx, {
-      action: 'fund.project.objection',
-      subjectType: 'fundObjection',
-      subjectId: row!.id,
-      stationId: project.stationId,
-      path: station.path,
-      summary: { projectId, length: text.length },
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: 'fund.project.objection',
+        subjectType: 'fundObjection',
+        subjectId: row!.id,
+        summary: { projectId, length: text.length },
+      },
+    );
     return { id: row!.id };
   });
 }
@@ -82,14 +87,17 @@ export async function answerObjection(ctx: AuthedCtx, objectionId: number, answe
       .where(and(eq(fundObjections.id, objectionId), isNull(fundObjections.answer)))
       .returning({ id: fundObjections.id });
     if (!row) throw notNow({ zh: '该异议已答复', en: 'That objection has its answer already' });
-    await recordAudit(tx, ctx, {
-      action: 'fund.project.answer',
-      subjectType: 'fundObjection',
-      subjectId: objectionId,
-      stationId: project.stationId,
-      path: station.path,
-      summary: { projectId: project.id },
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: 'fund.project.answer',
+        subjectType: 'fundObjection',
+        subjectId: objectionId,
+        summary: { projectId: project.id },
+      },
+    );
     return { ok: true as const };
   });
 }
@@ -108,14 +116,17 @@ export async function evaluateProject(
       .insert(fundEvaluations)
       .values({ stationId: project.stationId, projectId, userId: ctx.user.userId, ...values })
       .onConflictDoUpdate({ target: [fundEvaluations.projectId, fundEvaluations.userId], set: values });
-    await recordAudit(tx, ctx, {
-      action: 'fund.project.evaluate',
-      subjectType: 'fundProject',
-      subjectId: projectId,
-      stationId: project.stationId,
-      path: station.path,
-      summary: { rating: input.rating },
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: 'fund.project.evaluate',
+        subjectType: 'fundProject',
+        subjectId: projectId,
+        summary: { rating: input.rating },
+      },
+    );
     return { ok: true as const };
   });
 }

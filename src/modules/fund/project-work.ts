@@ -2,10 +2,16 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
 import type { BlobStore } from '../../server/storage/blob-store.ts';
-import { recordAudit } from '../audit/index.ts';
 import { photoBytes, storePhoto } from '../requests/index.ts';
 import { chinaDate } from '../stations/index.ts';
-import { badField, notNow, projectFor } from './project-access.ts';
+import {
+  auditProject,
+  badField,
+  notNow,
+  type ProjectRow,
+  projectFor,
+  type Station,
+} from './project-access.ts';
 import { allows } from './project-lifecycle.ts';
 import { fundInspections, fundMilestones, fundProjectUpdates, type UpdateKind } from './projects.tables.ts';
 
@@ -41,14 +47,17 @@ export async function addUpdate(
       .insert(fundProjectUpdates)
       .values({ stationId: project.stationId, projectId, ...input, createdBy: ctx.user.userId })
       .returning({ id: fundProjectUpdates.id });
-    await recordAudit(tx, ctx, {
-      action: 'fund.project.update',
-      subjectType: 'fundProjectUpdate',
-      subjectId: row!.id,
-      stationId: project.stationId,
-      path: station.path,
-      summary: { projectId, kind: input.kind },
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: 'fund.project.update',
+        subjectType: 'fundProjectUpdate',
+        subjectId: row!.id,
+        summary: { projectId, kind: input.kind },
+      },
+    );
     return { id: row!.id };
   });
 }
@@ -61,14 +70,8 @@ async function appendPhoto(
   ctx: AuthedCtx,
   blobs: BlobStore,
   table: typeof fundProjectUpdates | typeof fundInspections,
-  target: {
-    id: number;
-    action: string;
-    subjectType: string;
-    projectId: number;
-    stationId: number;
-    path: string;
-  },
+  at: { project: ProjectRow; station: Station },
+  target: { id: number; action: string; subjectType: string },
   data: Buffer,
 ) {
   const photo = await storePhoto(blobs, data);
@@ -85,13 +88,11 @@ async function appendPhoto(
       .where(and(eq(table.id, target.id), sql`jsonb_array_length(${table.photos}) < ${MAX_PHOTOS}`))
       .returning({ id: table.id });
     if (!added) throw tooMany();
-    await recordAudit(tx, ctx, {
+    await auditProject(tx, ctx, at, {
       action: target.action,
       subjectType: target.subjectType,
       subjectId: target.id,
-      stationId: target.stationId,
-      path: target.path,
-      summary: { projectId: target.projectId, hash: photo.hash },
+      summary: { projectId: at.project.id, hash: photo.hash },
     });
     return { hash: photo.hash, width: photo.width, height: photo.height };
   });
@@ -105,14 +106,8 @@ export async function addUpdatePhoto(ctx: AuthedCtx, blobs: BlobStore, updateId:
   if (!(update.createdBy === ctx.user.userId || who.post)) throw new AppError('FORBIDDEN');
   if (!allows(project.stage, 'update')) throw notNow();
   if ((update.photos as ProjectPhoto[]).length >= MAX_PHOTOS) throw tooMany();
-  const at = { projectId: project.id, stationId: project.stationId, path: station.path };
-  const target = {
-    id: updateId,
-    action: 'fund.project.update.photo',
-    subjectType: 'fundProjectUpdate',
-    ...at,
-  };
-  return appendPhoto(ctx, blobs, fundProjectUpdates, target, data);
+  const target = { id: updateId, action: 'fund.project.update.photo', subjectType: 'fundProjectUpdate' };
+  return appendPhoto(ctx, blobs, fundProjectUpdates, { project, station }, target, data);
 }
 
 export async function completeMilestone(
@@ -134,14 +129,17 @@ export async function completeMilestone(
       .where(and(eq(fundMilestones.id, milestoneId), isNull(fundMilestones.doneOn)))
       .returning({ id: fundMilestones.id });
     if (!row) throw notNow({ zh: '该节点已完成', en: 'That milestone is done already' });
-    await recordAudit(tx, ctx, {
-      action: 'fund.project.milestone',
-      subjectType: 'fundMilestone',
-      subjectId: milestoneId,
-      stationId: project.stationId,
-      path: station.path,
-      summary: { projectId: project.id, doneOn },
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: 'fund.project.milestone',
+        subjectType: 'fundMilestone',
+        subjectId: milestoneId,
+        summary: { projectId: project.id, doneOn },
+      },
+    );
     return { ok: true as const };
   });
 }
@@ -170,14 +168,17 @@ export async function addInspection(
         findings: input.findings,
       })
       .returning({ id: fundInspections.id });
-    await recordAudit(tx, ctx, {
-      action: 'fund.project.inspect',
-      subjectType: 'fundInspection',
-      subjectId: row!.id,
-      stationId: project.stationId,
-      path: station.path,
-      summary: { projectId, result: input.result },
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: 'fund.project.inspect',
+        subjectType: 'fundInspection',
+        subjectId: row!.id,
+        summary: { projectId, result: input.result },
+      },
+    );
     return { id: row!.id };
   });
 }
@@ -197,14 +198,8 @@ export async function addInspectionPhoto(
   if (inspection.inspectorId !== ctx.user.userId) throw new AppError('FORBIDDEN');
   if (!allows(project.stage, 'inspect')) throw notNow();
   if ((inspection.photos as ProjectPhoto[]).length >= MAX_PHOTOS) throw tooMany();
-  const at = { projectId: project.id, stationId: project.stationId, path: station.path };
-  const target = {
-    id: inspectionId,
-    action: 'fund.project.inspect.photo',
-    subjectType: 'fundInspection',
-    ...at,
-  };
-  return appendPhoto(ctx, blobs, fundInspections, target, data);
+  const target = { id: inspectionId, action: 'fund.project.inspect.photo', subjectType: 'fundInspection' };
+  return appendPhoto(ctx, blobs, fundInspections, { project, station }, target, data);
 }
 
 /** The team's answer to the issues an inspection found. */
@@ -222,14 +217,17 @@ export async function respondToInspection(ctx: AuthedCtx, inspectionId: number, 
       throw notNow({ zh: '该次检查已通过，无需答复', en: 'That inspection passed: nothing to answer' });
     }
     await tx.update(fundInspections).set({ response }).where(eq(fundInspections.id, inspectionId));
-    await recordAudit(tx, ctx, {
-      action: 'fund.project.inspect.respond',
-      subjectType: 'fundInspection',
-      subjectId: inspectionId,
-      stationId: project.stationId,
-      path: station.path,
-      summary: { projectId: project.id },
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: 'fund.project.inspect.respond',
+        subjectType: 'fundInspection',
+        subjectId: inspectionId,
+        summary: { projectId: project.id },
+      },
+    );
     return { ok: true as const };
   });
 }

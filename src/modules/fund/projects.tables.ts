@@ -13,6 +13,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, stationId } from '../../server/db/columns.ts';
+import { PROJECT_ORIGINS, PROJECT_ROLES, PROJECT_STAGES, UPDATE_KINDS } from './fund-kinds.ts';
 
 /**
  * Self-governance projects 自治项目 (DESIGN §3.5): application → approval (by the fund rules) →
@@ -22,29 +23,16 @@ import { createdAt, id, stationId } from '../../server/db/columns.ts';
  * expenses leave it against a budget line, with receipts.
  */
 
-export const PROJECT_STAGES = [
-  'application',
-  'approval',
-  'implementation',
-  'acceptance',
-  'settlement',
-  'disclosure',
-  'evaluation',
-  'closed',
-  'rejected',
-  'withdrawn',
-] as const;
-export type ProjectStage = (typeof PROJECT_STAGES)[number];
-
-export const PROJECT_ORIGINS = ['topic', 'vote', 'meeting'] as const;
-export type ProjectOrigin = (typeof PROJECT_ORIGINS)[number];
-
-/** team 项目组, supervisor 监督小组 (inspects), partner 合作方 (e.g. a third-party operator). */
-export const PROJECT_ROLES = ['team', 'supervisor', 'partner'] as const;
-export type ProjectRole = (typeof PROJECT_ROLES)[number];
-
-export const UPDATE_KINDS = ['progress', 'before', 'after'] as const;
-export type UpdateKind = (typeof UPDATE_KINDS)[number];
+export {
+  PROJECT_ORIGINS,
+  PROJECT_ROLES,
+  PROJECT_STAGES,
+  type ProjectOrigin,
+  type ProjectRole,
+  type ProjectStage,
+  UPDATE_KINDS,
+  type UpdateKind,
+} from './fund-kinds.ts';
 
 export const projectStage = pgEnum('fund_project_stage', PROJECT_STAGES);
 export const projectOrigin = pgEnum('fund_project_origin', PROJECT_ORIGINS);

@@ -11,7 +11,7 @@ import { stationPlace } from '../places/index.ts';
 import { residentOfStation } from '../requests/index.ts';
 import { fundAccounts } from './fund.tables.ts';
 import { fundAccess } from './fund.ts';
-import { badField, projectFor, stationPeople } from './project-access.ts';
+import { auditProject, badField, projectFor, stationPeople } from './project-access.ts';
 import { allows, RESIDENT_STAGES } from './project-lifecycle.ts';
 import type { ProjectInput } from './projects.schema.ts';
 import {
@@ -200,14 +200,17 @@ export async function editProject(ctx: AuthedCtx, projectId: number, input: Proj
       })
       .where(eq(fundProjects.id, projectId));
     await writeParts(tx, project.stationId, projectId, resolved);
-    await recordAudit(tx, ctx, {
-      action: 'fund.project.edit',
-      subjectType: 'fundProject',
-      subjectId: projectId,
-      stationId: project.stationId,
-      path: station.path,
-      summary: { title: input.title, budgetFen: budgetOf(resolved) },
-    });
+    await auditProject(
+      tx,
+      ctx,
+      { project, station },
+      {
+        action: 'fund.project.edit',
+        subjectType: 'fundProject',
+        subjectId: projectId,
+        summary: { title: input.title, budgetFen: budgetOf(resolved) },
+      },
+    );
     return { id: projectId };
   });
 }

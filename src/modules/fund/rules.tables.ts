@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, stationId } from '../../server/db/columns.ts';
+import { APPROVAL_LEVELS, APPROVAL_STATUSES, APPROVAL_SUBJECTS } from './fund-kinds.ts';
 
 /**
  * The fund rules 使用管理办法: which level must approve spending of a given amount, set per district
@@ -8,16 +9,14 @@ import { createdAt, id, stationId } from '../../server/db/columns.ts';
  * defaults in approval-levels.ts), and the approval requests with one recorded approval per level.
  */
 
-/** 理事长 alone, a council meeting 理事会会议, the community 社区. In this order, each adding to the one before. */
-export const APPROVAL_LEVELS = ['chair', 'council', 'community'] as const;
-export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];
-
-/** What needs approval: a project's budget, or spending beyond a budget line. */
-export const APPROVAL_SUBJECTS = ['projectBudget', 'overBudget'] as const;
-export type ApprovalSubject = (typeof APPROVAL_SUBJECTS)[number];
-
-export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
-export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+export {
+  APPROVAL_LEVELS,
+  APPROVAL_STATUSES,
+  APPROVAL_SUBJECTS,
+  type ApprovalLevel,
+  type ApprovalStatus,
+  type ApprovalSubject,
+} from './fund-kinds.ts';
 
 export const approvalLevel = pgEnum('fund_approval_level', APPROVAL_LEVELS);
 export const approvalSubject = pgEnum('fund_approval_subject', APPROVAL_SUBJECTS);

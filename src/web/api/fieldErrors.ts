@@ -25,3 +25,15 @@ export function fieldErrorsOf<K extends string>(
   }
   return [...byField].map(([name, errors]) => ({ name, errors }));
 }
+
+/**
+ * `fieldOf` for a form whose fields are the body's top-level keys but for a few it names otherwise, such
+ * as amounts asked in yuan that the server names in fen (`{ amountFen: 'amount' }`).
+ */
+export function renamedFieldOf<K extends string>(fields: readonly K[], renamed: Readonly<Record<string, K>>) {
+  return (path: string): K | undefined => {
+    const key = path.split('.')[0] ?? '';
+    const named = Object.hasOwn(renamed, key) ? renamed[key] : key;
+    return fields.find((f) => f === named);
+  };
+}

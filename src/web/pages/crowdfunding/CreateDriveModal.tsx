@@ -2,8 +2,9 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { addDays, chinaDate } from '../../../modules/stations/duty-time.ts';
 import { parseYuan } from '../../../shared/money.ts';
-import { fieldErrorsOf } from '../../api/fieldErrors.ts';
+import { fieldErrorsOf, renamedFieldOf } from '../../api/fieldErrors.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { positiveYuan } from '../../components/yuanRule.ts';
 import type { StationRef } from '../places/StationChooser.tsx';
 import { useRequestPlaces } from '../requests/requestsApi.ts';
 import { useVotes } from '../votes/votesApi.ts';
@@ -20,11 +21,7 @@ interface Values {
 }
 const FIELDS = ['title', 'purpose', 'target', 'suggested', 'deadline', 'buildingIds', 'voteId'] as const;
 /** The server names amounts in fen; the form asks for yuan. */
-const fieldOf = (path: string) => {
-  const key = path.split('.')[0];
-  const named = key === 'targetFen' ? 'target' : key === 'suggestedFen' ? 'suggested' : key;
-  return FIELDS.find((f) => f === named);
-};
+const fieldOf = renamedFieldOf(FIELDS, { targetFen: 'target', suggestedFen: 'suggested' });
 
 /** 发起众筹: purpose, target and suggested amount per household in yuan, deadline, buildings, the deciding vote. */
 export function CreateDriveModal(props: {
@@ -38,12 +35,7 @@ export function CreateDriveModal(props: {
   const create = useCreateDrive(props.station.id);
   const places = useRequestPlaces(props.station.id);
   const votes = useVotes(props.station.id);
-  const yuanRule = {
-    validator: (_: unknown, value: string | undefined) =>
-      (parseYuan(value ?? '') ?? 0) > 0
-        ? Promise.resolve()
-        : Promise.reject(new Error(t('crowdfunding.form.amountInvalid'))),
-  };
+  const yuanRule = positiveYuan(t('crowdfunding.form.amountInvalid'));
   const submit = (v: Values) =>
     create.mutate(
       {

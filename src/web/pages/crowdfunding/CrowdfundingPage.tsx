@@ -2,13 +2,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, List } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { yuanText } from '../../../shared/money.ts';
 import type { Me } from '../../api/types.ts';
 import { isStaff, useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { StationChooser, type StationRef } from '../places/StationChooser.tsx';
+import { HomeStationList, type StationRef, StationWorkspace } from '../places/StationChooser.tsx';
 import { CreateDriveModal } from './CreateDriveModal.tsx';
 import { useDrives } from './crowdfundingApi.ts';
 import { DriveStatusTag } from './DriveParts.tsx';
@@ -50,46 +50,23 @@ export default function CrowdfundingPage() {
 
 function StaffDrives({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const own = driveStations(me);
-  const [params, setParams] = useSearchParams();
-  const id = Number(params.get('station'));
-  const station: StationRef | null =
-    Number.isInteger(id) && id > 0
-      ? (own.find((s) => s.id === id) ?? { id, name: params.get('name') ?? '' })
-      : (own[0] ?? null);
-  const pick = (s: StationRef) =>
-    setParams(new URLSearchParams({ station: String(s.id), name: s.name }), { replace: true });
   return (
-    <div className="places-grid">
-      <StationChooser title={t('crowdfunding.station')} own={own} current={station} onPick={pick} />
-      {station ? (
-        <DriveList key={station.id} station={station} />
-      ) : (
-        <Card>
-          <p>{t('crowdfunding.pickStation')}</p>
-        </Card>
-      )}
-    </div>
+    <StationWorkspace
+      title={t('crowdfunding.station')}
+      own={driveStations(me)}
+      pickFirst={t('crowdfunding.pickStation')}
+    >
+      {(station) => <DriveList station={station} />}
+    </StationWorkspace>
   );
 }
 
 function ResidentDrives({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const stations = homeStations(me);
-  if (stations.length === 0) {
-    return (
-      <Card>
-        <p>{t('crowdfunding.noHome')}</p>
-        <Link to="/my-home">{t('nav.myHome')}</Link>
-      </Card>
-    );
-  }
   return (
-    <div className="stack">
-      {stations.map((s) => (
-        <DriveList key={s.id} station={s} />
-      ))}
-    </div>
+    <HomeStationList stations={homeStations(me)} noHome={t('crowdfunding.noHome')}>
+      {(station) => <DriveList station={station} />}
+    </HomeStationList>
   );
 }
 

@@ -2,16 +2,17 @@ import { Button, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { parseYuan, yuanText } from '../../../shared/money.ts';
-import { fieldErrorsOf } from '../../api/fieldErrors.ts';
+import { fieldErrorsOf, renamedFieldOf } from '../../api/fieldErrors.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { positiveYuan } from '../../components/yuanRule.ts';
 import {
-  DONOR_SHOWN,
   type DonorShown,
   type Drive,
   type DriveHousehold,
   type PaymentMethod,
   usePay,
 } from './crowdfundingApi.ts';
+import { ShownField } from './DriveParts.tsx';
 
 interface Values {
   method: PaymentMethod;
@@ -20,10 +21,7 @@ interface Values {
   shown: DonorShown;
 }
 const FIELDS = ['method', 'amount', 'payerName', 'shown'] as const;
-const fieldOf = (path: string) => {
-  const key = path.split('.')[0] === 'amountFen' ? 'amount' : path.split('.')[0];
-  return FIELDS.find((f) => f === key);
-};
+const fieldOf = renamedFieldOf(FIELDS, { amountFen: 'amount' });
 
 /**
  * 收款 from one household: cash (collectors, handed in later) or at the desk / by transfer (fund staff,
@@ -117,14 +115,7 @@ export function PaymentModal(props: { drive: Drive; household: DriveHousehold; o
           <Form.Item
             name="amount"
             label={t('crowdfunding.payment.amount')}
-            rules={[
-              {
-                validator: (_, value: string | undefined) =>
-                  (parseYuan(value ?? '') ?? 0) > 0
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('crowdfunding.form.amountInvalid'))),
-              },
-            ]}
+            rules={[positiveYuan(t('crowdfunding.form.amountInvalid'))]}
           >
             <Input inputMode="decimal" autoComplete="off" />
           </Form.Item>
@@ -135,15 +126,7 @@ export function PaymentModal(props: { drive: Drive; household: DriveHousehold; o
           >
             <Input maxLength={40} autoComplete="off" />
           </Form.Item>
-          <Form.Item name="shown" label={t('crowdfunding.pledge.shownLabel')}>
-            <Radio.Group className="shown-options">
-              {DONOR_SHOWN.map((s) => (
-                <Radio key={s} value={s}>
-                  {t(`crowdfunding.shown.${s}`)}
-                </Radio>
-              ))}
-            </Radio.Group>
-          </Form.Item>
+          <ShownField />
         </Form>
       )}
       <ProblemAlert error={pay.error} />

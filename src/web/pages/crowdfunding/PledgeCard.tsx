@@ -1,9 +1,11 @@
-import { App, Button, Card, Form, Input, Radio } from 'antd';
+import { App, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { parseYuan, yuanText } from '../../../shared/money.ts';
-import { fieldErrorsOf } from '../../api/fieldErrors.ts';
+import { fieldErrorsOf, renamedFieldOf } from '../../api/fieldErrors.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { DONOR_SHOWN, type DonorShown, type Drive, type MyHousehold, usePledge } from './crowdfundingApi.ts';
+import { positiveYuan } from '../../components/yuanRule.ts';
+import { type DonorShown, type Drive, type MyHousehold, usePledge } from './crowdfundingApi.ts';
+import { ShownField } from './DriveParts.tsx';
 
 /** 我家认捐: for each of the resident's households the drive asks: what was pledged and paid, and the pledge form. */
 export function PledgeCard({ drive }: { drive: Drive }) {
@@ -23,6 +25,7 @@ interface Values {
   amount: string;
   shown: DonorShown;
 }
+const fieldOf = renamedFieldOf(['amount', 'shown'], { amountFen: 'amount' });
 
 function HouseholdPledge({ drive, household }: { drive: Drive; household: MyHousehold }) {
   const { t } = useTranslation();
@@ -61,16 +64,7 @@ function HouseholdPledge({ drive, household }: { drive: Drive; household: MyHous
               { householdId: household.householdId, amountFen: parseYuan(v.amount) ?? 0, shown: v.shown },
               {
                 onSuccess: () => void message.success(t('crowdfunding.pledge.saved')),
-                onError: (err) =>
-                  form.setFields(
-                    fieldErrorsOf(err, (path) =>
-                      path.startsWith('amountFen')
-                        ? 'amount'
-                        : path.startsWith('shown')
-                          ? 'shown'
-                          : undefined,
-                    ),
-                  ),
+                onError: (err) => form.setFields(fieldErrorsOf(err, fieldOf)),
               },
             )
           }
@@ -79,26 +73,11 @@ function HouseholdPledge({ drive, household }: { drive: Drive; household: MyHous
             name="amount"
             label={t('crowdfunding.pledge.amount')}
             extra={t('crowdfunding.pledge.suggested', { amount: yuan(drive.suggestedFen) })}
-            rules={[
-              {
-                validator: (_, value: string | undefined) =>
-                  (parseYuan(value ?? '') ?? 0) > 0
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('crowdfunding.form.amountInvalid'))),
-              },
-            ]}
+            rules={[positiveYuan(t('crowdfunding.form.amountInvalid'))]}
           >
             <Input inputMode="decimal" autoComplete="off" />
           </Form.Item>
-          <Form.Item name="shown" label={t('crowdfunding.pledge.shownLabel')}>
-            <Radio.Group className="shown-options">
-              {DONOR_SHOWN.map((s) => (
-                <Radio key={s} value={s}>
-                  {t(`crowdfunding.shown.${s}`)}
-                </Radio>
-              ))}
-            </Radio.Group>
-          </Form.Item>
+          <ShownField />
           <Button type="primary" htmlType="submit" loading={pledge.isPending} block>
             {household.pledgeFen === null ? t('crowdfunding.pledge.submit') : t('crowdfunding.pledge.change')}
           </Button>

@@ -36,7 +36,7 @@ export type Closed = z.output<typeof ZClosed>;
 export type DonorShown = Drive['myHouseholds'][number]['shown'] & string;
 export type PaymentMethod = Paid['method'];
 
-export const DONOR_SHOWN = ['masked', 'full', 'anonymous'] as const satisfies readonly DonorShown[];
+export { DONOR_SHOWN } from '../../../modules/fund/fund-kinds.ts';
 
 /** Every crowdfunding query starts with this key, so any change refreshes them all. */
 const KEY = ['crowdfunding'] as const;

@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { periodName, statementPath, usePublicFund } from './disclosureApi.ts';
+import { PublicSection, TableHead, TotalFoot } from './PublicTable.tsx';
 import { ChainHead } from './StatementSheet.tsx';
 import './disclosure.css';
 
@@ -32,19 +33,9 @@ export default function PublicFundPage() {
           <PageTitle>{t('disclosure.of', { station: fund.data.station.name })}</PageTitle>
           <p>{t('disclosure.intro')}</p>
 
-          <section className="public-card" aria-labelledby="pf-balances">
-            <h2 id="pf-balances" className="section-title">
-              {t('disclosure.balances')}
-            </h2>
+          <PublicSection id="pf-balances" title={t('disclosure.balances')} className="public-card">
             <table className="public-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('disclosure.account')}</th>
-                  <th scope="col" className="num">
-                    {t('disclosure.balance')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead text={[t('disclosure.account')]} num={[t('disclosure.balance')]} />
               <tbody>
                 {fund.data.accounts.map((a) => (
                   <tr key={a.name}>
@@ -56,31 +47,16 @@ export default function PublicFundPage() {
                   </tr>
                 ))}
               </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('disclosure.total')}</th>
-                  <td className="num">{yuan(fund.data.balanceFen)}</td>
-                </tr>
-              </tfoot>
+              <TotalFoot amount={yuan(fund.data.balanceFen)} />
             </table>
-          </section>
+          </PublicSection>
 
-          <section className="public-card" aria-labelledby="pf-income">
-            <h2 id="pf-income" className="section-title">
-              {t('disclosure.income')}
-            </h2>
+          <PublicSection id="pf-income" title={t('disclosure.income')} className="public-card">
             {fund.data.income.bySource.length === 0 ? (
               <p>{t('disclosure.noIncome')}</p>
             ) : (
               <table className="public-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('disclosure.source')}</th>
-                    <th scope="col" className="num">
-                      {t('disclosure.amount')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead text={[t('disclosure.source')]} num={[t('disclosure.amount')]} />
                 <tbody>
                   {fund.data.income.bySource.map((r) => (
                     <tr key={r.source}>
@@ -89,32 +65,17 @@ export default function PublicFundPage() {
                     </tr>
                   ))}
                 </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t('disclosure.total')}</th>
-                    <td className="num">{yuan(fund.data.income.totalFen)}</td>
-                  </tr>
-                </tfoot>
+                <TotalFoot amount={yuan(fund.data.income.totalFen)} />
               </table>
             )}
-          </section>
+          </PublicSection>
 
-          <section className="public-card" aria-labelledby="pf-spending">
-            <h2 id="pf-spending" className="section-title">
-              {t('disclosure.spending')}
-            </h2>
+          <PublicSection id="pf-spending" title={t('disclosure.spending')} className="public-card">
             <table className="public-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('disclosure.project')}</th>
-                  <th scope="col" className="num">
-                    {t('disclosure.budget')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('disclosure.spent')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                text={[t('disclosure.project')]}
+                num={[t('disclosure.budget'), t('disclosure.spent')]}
+              />
               <tbody>
                 {fund.data.spending.byProject.map((p) => (
                   <tr key={p.projectId}>
@@ -134,20 +95,11 @@ export default function PublicFundPage() {
                   <td className="num">{yuan(fund.data.spending.unassignedFen)}</td>
                 </tr>
               </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('disclosure.total')}</th>
-                  <td />
-                  <td className="num">{yuan(fund.data.spending.totalFen)}</td>
-                </tr>
-              </tfoot>
+              <TotalFoot amount={yuan(fund.data.spending.totalFen)} skip={1} />
             </table>
-          </section>
+          </PublicSection>
 
-          <section className="public-card" aria-labelledby="pf-statements">
-            <h2 id="pf-statements" className="section-title">
-              {t('disclosure.statements')}
-            </h2>
+          <PublicSection id="pf-statements" title={t('disclosure.statements')} className="public-card">
             {fund.data.statements.months.length === 0 ? (
               <p>{t('disclosure.noStatements')}</p>
             ) : (
@@ -164,7 +116,7 @@ export default function PublicFundPage() {
                 </nav>
               ))
             )}
-          </section>
+          </PublicSection>
           <ChainHead head={fund.data.head} />
         </>
       )}

@@ -4,6 +4,7 @@ import { yuanText } from '../../../shared/money.ts';
 import { chinaDateTime } from '../../components/chinaTime.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { periodName, type Statement, type StatementLine, statementPath } from './disclosureApi.ts';
+import { PublicSection, SumRow, TableHead, TotalFoot } from './PublicTable.tsx';
 
 /** "南江绿苑 自治基金2026 年 3 月收支公示": the statement's one heading. */
 export const statementTitle = (t: TFunction, s: Statement) =>
@@ -43,19 +44,9 @@ export function StatementSheet({ statement: s, origin }: { statement: Statement;
         {t(`${k}.madeAt`, { at: chinaDateTime(i18n.language)(s.madeAt) })}
       </p>
 
-      <section aria-labelledby="st-summary">
-        <h2 id="st-summary" className="section-title">
-          {t(`${k}.summary`)}
-        </h2>
+      <PublicSection id="st-summary" title={t(`${k}.summary`)}>
         <table className="public-table">
-          <thead>
-            <tr>
-              <th scope="col">{t(`${k}.item`)}</th>
-              <th scope="col" className="num">
-                {t('disclosure.amountYuan')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead text={[t(`${k}.item`)]} num={[t('disclosure.amountYuan')]} />
           <tbody>
             {(
               [
@@ -65,34 +56,18 @@ export function StatementSheet({ statement: s, origin }: { statement: Statement;
                 ['closing', s.closingFen],
               ] as const
             ).map(([key, fen]) => (
-              <tr key={key}>
-                <th scope="row">{t(`${k}.${key}`)}</th>
-                <td className="num">{yuan(fen)}</td>
-              </tr>
+              <SumRow key={key} label={t(`${k}.${key}`)} amount={yuan(fen)} />
             ))}
           </tbody>
         </table>
         {s.transfers.count > 0 ? (
           <p>{t(`${k}.transfers`, { count: s.transfers.count, amount: yuan(s.transfers.amountFen) })}</p>
         ) : null}
-      </section>
+      </PublicSection>
 
-      <section aria-labelledby="st-accounts">
-        <h2 id="st-accounts" className="section-title">
-          {t(`${k}.accounts`)}
-        </h2>
+      <PublicSection id="st-accounts" title={t(`${k}.accounts`)}>
         <table className="public-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('disclosure.account')}</th>
-              <th scope="col" className="num">
-                {t(`${k}.openingCol`)}
-              </th>
-              <th scope="col" className="num">
-                {t(`${k}.closingCol`)}
-              </th>
-            </tr>
-          </thead>
+          <TableHead text={[t('disclosure.account')]} num={[t(`${k}.openingCol`), t(`${k}.closingCol`)]} />
           <tbody>
             {s.accounts.map((a) => (
               <tr key={a.name}>
@@ -103,74 +78,38 @@ export function StatementSheet({ statement: s, origin }: { statement: Statement;
             ))}
           </tbody>
         </table>
-      </section>
+      </PublicSection>
 
-      <section aria-labelledby="st-income">
-        <h2 id="st-income" className="section-title">
-          {t(`${k}.incomeBySource`)}
-        </h2>
+      <PublicSection id="st-income" title={t(`${k}.incomeBySource`)}>
         <table className="public-table">
           <tbody>
             {s.income.bySource.map((r) => (
-              <tr key={r.source}>
-                <th scope="row">{t(`fund.sources.${r.source}`)}</th>
-                <td className="num">{yuan(r.amountFen)}</td>
-              </tr>
+              <SumRow key={r.source} label={t(`fund.sources.${r.source}`)} amount={yuan(r.amountFen)} />
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('disclosure.total')}</th>
-              <td className="num">{yuan(s.income.totalFen)}</td>
-            </tr>
-          </tfoot>
+          <TotalFoot amount={yuan(s.income.totalFen)} />
         </table>
-      </section>
+      </PublicSection>
 
-      <section aria-labelledby="st-spending">
-        <h2 id="st-spending" className="section-title">
-          {t(`${k}.spendingByProject`)}
-        </h2>
+      <PublicSection id="st-spending" title={t(`${k}.spendingByProject`)}>
         <table className="public-table">
           <tbody>
             {s.spending.byProject.map((p) => (
-              <tr key={p.projectId}>
-                <th scope="row">{p.title}</th>
-                <td className="num">{yuan(p.amountFen)}</td>
-              </tr>
+              <SumRow key={p.projectId} label={p.title} amount={yuan(p.amountFen)} />
             ))}
-            <tr>
-              <th scope="row">{t('disclosure.unassigned')}</th>
-              <td className="num">{yuan(s.spending.unassignedFen)}</td>
-            </tr>
+            <SumRow label={t('disclosure.unassigned')} amount={yuan(s.spending.unassignedFen)} />
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('disclosure.total')}</th>
-              <td className="num">{yuan(s.spending.totalFen)}</td>
-            </tr>
-          </tfoot>
+          <TotalFoot amount={yuan(s.spending.totalFen)} />
         </table>
-      </section>
+      </PublicSection>
 
-      <section aria-labelledby="st-lines">
-        <h2 id="st-lines" className="section-title">
-          {t(`${k}.lines`)}
-        </h2>
+      <PublicSection id="st-lines" title={t(`${k}.lines`)}>
         {s.lines.length === 0 ? (
           <p>{t(`${k}.noLines`)}</p>
         ) : (
           <ScrollRegion label={t(`${k}.lines`)}>
             <table className="public-table public-lines">
-              <thead>
-                <tr>
-                  <th scope="col">{t(`${k}.date`)}</th>
-                  <th scope="col">{t(`${k}.memo`)}</th>
-                  <th scope="col" className="num">
-                    {t('disclosure.amountYuan')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead text={[t(`${k}.date`), t(`${k}.memo`)]} num={[t('disclosure.amountYuan')]} />
               <tbody>
                 {s.lines.map((l) => (
                   <tr key={l.postingId}>
@@ -192,12 +131,9 @@ export function StatementSheet({ statement: s, origin }: { statement: Statement;
             </table>
           </ScrollRegion>
         )}
-      </section>
+      </PublicSection>
 
-      <section aria-labelledby="st-verify" className="public-verify">
-        <h2 id="st-verify" className="section-title">
-          {t(`${k}.verifyTitle`)}
-        </h2>
+      <PublicSection id="st-verify" title={t(`${k}.verifyTitle`)} className="public-verify">
         <p>{t(`${k}.verify`, { seq: s.head.seq })}</p>
         <ChainHead head={s.head} />
         <p>
@@ -206,7 +142,7 @@ export function StatementSheet({ statement: s, origin }: { statement: Statement;
         <p>
           {t(`${k}.again`)} <span className="public-url">{again}</span>
         </p>
-      </section>
+      </PublicSection>
     </>
   );
 }

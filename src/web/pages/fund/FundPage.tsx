@@ -1,9 +1,8 @@
-import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { can, useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { ownStations, StationChooser, type StationRef } from '../places/StationChooser.tsx';
+import { ownStations, StationWorkspace, useStationInAddress } from '../places/StationChooser.tsx';
 import { ApprovalsCard } from './ApprovalsCard.tsx';
 import { FundAccountsCard } from './FundAccounts.tsx';
 import { FundLedger } from './FundLedger.tsx';
@@ -23,14 +22,7 @@ export default function FundPage() {
     .filter((g) => g.path !== null && g.stationId === null && can(me, 'station.policy'))
     .filter((g) => g.role === 'districtOfficer' || g.role === 'cityOfficer')
     .map((g) => ({ id: Number(g.path!.split('/').at(-2)), name: g.scopeName }));
-  const [params, setParams] = useSearchParams();
-  const id = Number(params.get('station'));
-  const station: StationRef | null =
-    Number.isInteger(id) && id > 0
-      ? (own.find((s) => s.id === id) ?? { id, name: params.get('name') ?? '' })
-      : (own[0] ?? null);
-  const pick = (s: StationRef) =>
-    setParams(new URLSearchParams({ station: String(s.id), name: s.name }), { replace: true });
+  const { station } = useStationInAddress(own);
   return (
     <>
       <PageTitle
@@ -46,21 +38,16 @@ export default function FundPage() {
       >
         {t('fund.title')}
       </PageTitle>
-      <div className="places-grid">
-        <StationChooser title={t('fund.station')} own={own} current={station} onPick={pick} />
-        {station ? (
-          <div className="stack" key={station.id}>
-            <FundAccountsCard station={station} />
-            <ApprovalsCard stationId={station.id} />
-            <FundLedger stationId={station.id} />
-            <FundRulesCard base={`/stations/${station.id}`} title={t('fund.rules.heading')} station />
+      <StationWorkspace title={t('fund.station')} own={own} pickFirst={t('fund.pickStation')}>
+        {(picked) => (
+          <div className="stack">
+            <FundAccountsCard station={picked} />
+            <ApprovalsCard stationId={picked.id} />
+            <FundLedger stationId={picked.id} />
+            <FundRulesCard base={`/stations/${picked.id}`} title={t('fund.rules.heading')} station />
           </div>
-        ) : (
-          <Card>
-            <p>{t('fund.pickStation')}</p>
-          </Card>
         )}
-      </div>
+      </StationWorkspace>
       {areas.map((a) => (
         <FundRulesCard
           key={a.id}

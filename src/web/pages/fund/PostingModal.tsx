@@ -1,24 +1,15 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { INCOME_SOURCES, type IncomeSource } from '../../../modules/fund/fund-kinds.ts';
 import { chinaDate } from '../../../modules/stations/duty-time.ts';
 import { parseYuan } from '../../../shared/money.ts';
-import { fieldErrorsOf } from '../../api/fieldErrors.ts';
+import { fieldErrorsOf, renamedFieldOf } from '../../api/fieldErrors.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { positiveYuan } from '../../components/yuanRule.ts';
 import { type FundAccount, type PostingKind, useOpenAccount, usePost } from './fundApi.ts';
 
-const SOURCES = [
-  'government',
-  'street',
-  'communityBuilding',
-  'venture',
-  'sponsor',
-  'donation',
-  'crowdfunding',
-  'other',
-] as const;
-
 interface Values {
-  source?: (typeof SOURCES)[number];
+  source?: IncomeSource;
   accountId?: number;
   fromAccountId?: number;
   toAccountId?: number;
@@ -38,10 +29,7 @@ const FIELDS = [
   'occurredOn',
 ] as const;
 /** The server names the amount amountFen; the form asks for yuan. */
-const fieldOf = (path: string) => {
-  const key = path.split('.')[0] === 'amountFen' ? 'amount' : path.split('.')[0];
-  return FIELDS.find((f) => f === key);
-};
+const fieldOf = renamedFieldOf(FIELDS, { amountFen: 'amount' });
 
 const TITLES = { income: 'incomeTitle', expense: 'expenseTitle', transfer: 'transferTitle' } as const;
 
@@ -99,7 +87,7 @@ export function PostingModal(props: {
               label={t('fund.form.source')}
               rules={[{ required: true, message: t('fund.form.sourceRequired') }]}
             >
-              <Select options={SOURCES.map((s) => ({ value: s, label: t(`fund.sources.${s}`) }))} />
+              <Select options={INCOME_SOURCES.map((s) => ({ value: s, label: t(`fund.sources.${s}`) }))} />
             </Form.Item>
             <Form.Item name="accountId" label={t('fund.form.into')} rules={accountRule}>
               <Select options={accountOptions} />
@@ -125,14 +113,7 @@ export function PostingModal(props: {
           name="amount"
           label={t('fund.form.amount')}
           extra={t('fund.form.amountHint')}
-          rules={[
-            {
-              validator: (_, value: string | undefined) =>
-                (parseYuan(value ?? '') ?? 0) > 0
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('fund.form.amountInvalid'))),
-            },
-          ]}
+          rules={[positiveYuan(t('fund.form.amountInvalid'))]}
         >
           <Input inputMode="decimal" autoComplete="off" />
         </Form.Item>

@@ -1,4 +1,7 @@
 import { Button, Card } from 'antd';
+import { Fragment, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import type { Me, PlaceNode } from '../../api/types.ts';
 import { PlaceTree } from './PlaceTree.tsx';
 
@@ -57,5 +60,67 @@ export function StationChooser(props: {
         </div>
       )}
     </Card>
+  );
+}
+
+/**
+ * The station a staff page works on, kept in the address (`?station=…&name=…`) so a reload or a shared
+ * link keeps it; the user's first own station until one is picked.
+ */
+export function useStationInAddress(own: StationRef[]) {
+  const [params, setParams] = useSearchParams();
+  const id = Number(params.get('station'));
+  const station: StationRef | null =
+    Number.isInteger(id) && id > 0
+      ? (own.find((s) => s.id === id) ?? { id, name: params.get('name') ?? '' })
+      : (own[0] ?? null);
+  const pick = (s: StationRef) =>
+    setParams(new URLSearchParams({ station: String(s.id), name: s.name }), { replace: true });
+  return { station, pick };
+}
+
+/** A staff page about one station: the chooser beside what the chosen station shows, or a hint to choose. */
+export function StationWorkspace(props: {
+  title: string;
+  own: StationRef[];
+  pickFirst: string;
+  children: (station: StationRef) => ReactNode;
+}) {
+  const { station, pick } = useStationInAddress(props.own);
+  return (
+    <div className="places-grid">
+      <StationChooser title={props.title} own={props.own} current={station} onPick={pick} />
+      {station ? (
+        <Fragment key={station.id}>{props.children(station)}</Fragment>
+      ) : (
+        <Card>
+          <p>{props.pickFirst}</p>
+        </Card>
+      )}
+    </div>
+  );
+}
+
+/** A resident's page about their homes' stations: one block each, or where to add a home when there is none. */
+export function HomeStationList(props: {
+  stations: StationRef[];
+  noHome: string;
+  children: (station: StationRef) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (props.stations.length === 0) {
+    return (
+      <Card>
+        <p>{props.noHome}</p>
+        <Link to="/my-home">{t('nav.myHome')}</Link>
+      </Card>
+    );
+  }
+  return (
+    <div className="stack">
+      {props.stations.map((s) => (
+        <Fragment key={s.id}>{props.children(s)}</Fragment>
+      ))}
+    </div>
   );
 }

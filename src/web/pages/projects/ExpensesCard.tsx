@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaDate } from '../../../modules/stations/duty-time.ts';
 import { parseYuan, yuanText } from '../../../shared/money.ts';
-import { fieldErrorsOf } from '../../api/fieldErrors.ts';
+import { fieldErrorsOf, renamedFieldOf } from '../../api/fieldErrors.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { TAG } from '../../components/tagColors.ts';
+import { positiveYuan } from '../../components/yuanRule.ts';
 import { Yuan } from './labels.tsx';
 import { FileUpload } from './Photos.tsx';
 import { type Project, receiptUrl, uploadFile, usePost } from './projectsApi.ts';
@@ -100,13 +101,26 @@ interface ExpenseValues {
   occurredOn: string;
 }
 const EXPENSE_FIELDS = ['budgetLineId', 'amount', 'counterparty', 'memo', 'occurredOn'] as const;
-const fieldOf = (path: string) => {
-  const key = path.split('.')[0] === 'amountFen' ? 'amount' : path.split('.')[0];
-  return EXPENSE_FIELDS.find((f) => f === key);
-};
+const fieldOf = renamedFieldOf(EXPENSE_FIELDS, { amountFen: 'amount' });
 
-const lineOptions = (p: Project, label: (name: string, left: string) => string) =>
-  p.lines.map((l) => ({ value: l.id, label: label(l.name, yuanText(l.leftFen)) }));
+/** The budget line (with what it has left) and an amount in yuan, as both modals ask them. */
+function LineAndAmount({ project: p, amountLabel }: { project: Project; amountLabel: string }) {
+  const { t } = useTranslation();
+  const options = p.lines.map((l) => ({
+    value: l.id,
+    label: t('projects.expenses.lineLeft', { name: l.name, left: yuanText(l.leftFen) }),
+  }));
+  return (
+    <>
+      <Form.Item name="budgetLineId" label={t('projects.expenses.line')} rules={[{ required: true }]}>
+        <Select options={options} />
+      </Form.Item>
+      <Form.Item name="amount" label={amountLabel} rules={[positiveYuan(t('projects.form.amountInvalid'))]}>
+        <Input inputMode="decimal" autoComplete="off" />
+      </Form.Item>
+    </>
+  );
+}
 
 function ExpenseModal({ project: p, onClose }: { project: Project; onClose: () => void }) {
   const { t } = useTranslation();
@@ -149,23 +163,7 @@ function ExpenseModal({ project: p, onClose }: { project: Project; onClose: () =
         initialValues={{ occurredOn: chinaDate(), budgetLineId: p.lines[0]?.id }}
         onFinish={submit}
       >
-        <Form.Item name="budgetLineId" label={t('projects.expenses.line')} rules={[{ required: true }]}>
-          <Select options={lineOptions(p, (name, left) => t('projects.expenses.lineLeft', { name, left }))} />
-        </Form.Item>
-        <Form.Item
-          name="amount"
-          label={t('projects.expenses.amountYuan')}
-          rules={[
-            {
-              validator: (_, value: string | undefined) =>
-                (parseYuan(value ?? '') ?? 0) > 0
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('projects.form.amountInvalid'))),
-            },
-          ]}
-        >
-          <Input inputMode="decimal" autoComplete="off" />
-        </Form.Item>
+        <LineAndAmount project={p} amountLabel={t('projects.expenses.amountYuan')} />
         <Form.Item name="counterparty" label={t('projects.expenses.counterparty')}>
           <Input maxLength={200} />
         </Form.Item>
@@ -235,23 +233,7 @@ function OverBudgetModal({ project: p, onClose }: { project: Project; onClose: (
           )
         }
       >
-        <Form.Item name="budgetLineId" label={t('projects.expenses.line')} rules={[{ required: true }]}>
-          <Select options={lineOptions(p, (name, left) => t('projects.expenses.lineLeft', { name, left }))} />
-        </Form.Item>
-        <Form.Item
-          name="amount"
-          label={t('projects.expenses.extraYuan')}
-          rules={[
-            {
-              validator: (_, value: string | undefined) =>
-                (parseYuan(value ?? '') ?? 0) > 0
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('projects.form.amountInvalid'))),
-            },
-          ]}
-        >
-          <Input inputMode="decimal" autoComplete="off" />
-        </Form.Item>
+        <LineAndAmount project={p} amountLabel={t('projects.expenses.extraYuan')} />
         <Form.Item
           name="reason"
           label={t('projects.expenses.reason')}

@@ -25,6 +25,41 @@ export function PhotoList(props: { projectId: number; photos: { hash: string }[]
   );
 }
 
+/** Sends the files one at a time by `upload`; what failed, as "name: why" lines. */
+export async function uploadEach(files: File[], upload: (file: File) => Promise<unknown>) {
+  const failed: string[] = [];
+  for (const file of files) {
+    try {
+      await upload(file);
+    } catch (err) {
+      const problem = problemOf(err);
+      failed.push(`${file.name}: ${problem.detail ?? problem.title}`);
+    }
+  }
+  return failed;
+}
+
+/** The files the server refused, by name and why. */
+export function FailedFiles({ errors }: { errors: string[] }) {
+  const { t } = useTranslation();
+  if (errors.length === 0) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={t('projects.photos.failed')}
+      description={
+        <ul className="problem-lines">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
 /**
  * Files chosen one after another are sent one at a time by `upload` (the server checks each by its
  * content); what failed is said by file name.
@@ -42,15 +77,7 @@ export function FileUpload(props: {
   const send = async (files: File[]) => {
     setBusy(true);
     setErrors([]);
-    const failed: string[] = [];
-    for (const file of files) {
-      try {
-        await props.upload(file);
-      } catch (err) {
-        const problem = problemOf(err);
-        failed.push(`${file.name}: ${problem.detail ?? problem.title}`);
-      }
-    }
+    const failed = await uploadEach(files, props.upload);
     setBusy(false);
     setErrors(failed);
     props.onDone?.();
@@ -71,21 +98,7 @@ export function FileUpload(props: {
           if (files.length > 0) void send(files);
         }}
       />
-      {errors.length > 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('projects.photos.failed')}
-          description={
-            <ul className="problem-lines">
-              {errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
+      <FailedFiles errors={errors} />
     </div>
   );
 }

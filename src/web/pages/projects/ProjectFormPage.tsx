@@ -8,6 +8,7 @@ import { useMe } from '../../app/session.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { positiveYuan } from '../../components/yuanRule.ts';
 import { useMeetings, useTopics } from '../deliberation/deliberationApi.ts';
 import { useFund } from '../fund/fundApi.ts';
 import { ownStations } from '../places/StationChooser.tsx';
@@ -237,14 +238,7 @@ function ProjectForm({ project }: { project: Project | null }) {
                       <Form.Item
                         name={[f.name, 'amount']}
                         label={t('projects.form.lineAmount', { n: i + 1 })}
-                        rules={[
-                          {
-                            validator: (_, value: string | undefined) =>
-                              (parseYuan(value ?? '') ?? 0) > 0
-                                ? Promise.resolve()
-                                : Promise.reject(new Error(t('projects.form.amountInvalid'))),
-                          },
-                        ]}
+                        rules={[positiveYuan(t('projects.form.amountInvalid'))]}
                       >
                         <Input inputMode="decimal" autoComplete="off" />
                       </Form.Item>

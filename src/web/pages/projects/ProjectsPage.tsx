@@ -1,7 +1,7 @@
 import { Card, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { isStaff, useMe } from '../../app/session.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -9,7 +9,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { homeStations } from '../deliberation/labels.tsx';
-import { ownStations, StationChooser, type StationRef } from '../places/StationChooser.tsx';
+import { ownStations, type StationRef, StationWorkspace } from '../places/StationChooser.tsx';
 import { StageTag, Yuan } from './labels.tsx';
 import { type ProjectStage, type ProjectSummary, STAGES, useProjects } from './projectsApi.ts';
 import './projects.css';
@@ -21,18 +21,9 @@ import './projects.css';
 export default function ProjectsPage() {
   const { t } = useTranslation();
   const me = useMe().data;
-  const [params, setParams] = useSearchParams();
   if (!me) return null;
-  const staff = isStaff(me);
-  const own = staff ? ownStations(me) : homeStations(me);
-  const id = Number(params.get('station'));
-  const station: StationRef | null =
-    Number.isInteger(id) && id > 0
-      ? (own.find((s) => s.id === id) ?? { id, name: params.get('name') ?? '' })
-      : (own[0] ?? null);
-  const pick = (s: StationRef) =>
-    setParams(new URLSearchParams({ station: String(s.id), name: s.name }), { replace: true });
-  if (!staff) {
+  if (!isStaff(me)) {
+    const own = homeStations(me);
     return (
       <>
         <PageTitle>{t('projects.title')}</PageTitle>
@@ -48,16 +39,13 @@ export default function ProjectsPage() {
   return (
     <>
       <PageTitle>{t('projects.title')}</PageTitle>
-      <div className="places-grid">
-        <StationChooser title={t('projects.station')} own={own} current={station} onPick={pick} />
-        {station ? (
-          <StaffList key={station.id} station={station} />
-        ) : (
-          <Card>
-            <p>{t('projects.pickStation')}</p>
-          </Card>
-        )}
-      </div>
+      <StationWorkspace
+        title={t('projects.station')}
+        own={ownStations(me)}
+        pickFirst={t('projects.pickStation')}
+      >
+        {(station) => <StaffList station={station} />}
+      </StationWorkspace>
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Radio } from 'antd';
+import { App, Form, Input, Modal, Radio } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, problemOf } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { FailedFiles, uploadEach } from './Photos.tsx';
 import { uploadFile } from './projectsApi.ts';
 
 /**
@@ -41,14 +42,7 @@ export function RecordModal(props: {
         method: 'POST',
         body: { [props.keys.choice]: choice, [props.keys.text]: text.trim() },
       });
-      const failed: string[] = [];
-      for (const file of files) {
-        try {
-          await uploadFile(props.photosPath(id), file);
-        } catch (err) {
-          failed.push(`${file.name}: ${problemOf(err).detail ?? problemOf(err).title}`);
-        }
-      }
+      const failed = await uploadEach(files, (file) => uploadFile(props.photosPath(id), file));
       await client.invalidateQueries({ queryKey: ['projects'] });
       if (failed.length > 0) {
         setPhotoErrors(failed);
@@ -108,21 +102,7 @@ export function RecordModal(props: {
         </Form.Item>
       </Form>
       <ProblemAlert error={error} />
-      {photoErrors.length > 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('projects.photos.failed')}
-          description={
-            <ul className="problem-lines">
-              {photoErrors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
+      <FailedFiles errors={photoErrors} />
     </Modal>
   );
 }

@@ -1,10 +1,11 @@
 import { App, Button, Input, Radio, Tag } from 'antd';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaDateTime } from '../../components/chinaTime.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { TAG } from '../../components/tagColors.ts';
 import { type Project, usePost } from './projectsApi.ts';
+import { ReplyForm } from './ReplyForm.tsx';
 
 /**
  * What residents say about a project, as staff and residents both see it: the acceptance (验收) with its
@@ -12,19 +13,91 @@ import { type Project, usePost } from './projectsApi.ts';
  * the ratings (评价). The forms show only where the abilities allow them.
  */
 
-export function AcceptanceBlock({ project: p }: { project: Project }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
+function Block({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
-  const mine = p.acceptance.mine;
-  const [verdict, setVerdict] = useState<'accept' | 'reject'>(mine?.verdict ?? 'accept');
-  const [comment, setComment] = useState(mine?.comment ?? '');
-  const give = usePost<{ verdict: string; comment: string }>(`/fund-projects/${p.id}/acceptance`);
   return (
     <section className="stack" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="section-title">
-        {t('projects.residents.acceptance')}
+        {title}
       </h3>
+      {children}
+    </section>
+  );
+}
+
+/** What residents wrote with their verdicts or ratings (who wrote them is not shown). */
+function Comments<C>({ comments, render }: { comments: C[]; render: (c: C) => ReactNode }) {
+  if (comments.length === 0) return null;
+  return (
+    <ul className="project-comments">
+      {comments.map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: comments carry no id (who said them is not shown)
+        <li key={i}>{render(c)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A resident's own say, a choice (verdict, rating) with a comment, sent to `path` as
+ * `{ [choiceKey]: choice, comment }`; sent again, it replaces the one before.
+ */
+function OpinionForm<V extends string | number>(props: {
+  path: string;
+  choiceKey: string;
+  choiceLabel: string;
+  choices: { value: V; label: string }[];
+  initial: { choice: V; comment: string };
+  commentLabel: (choice: V) => string;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const id = useId();
+  const [choice, setChoice] = useState(props.initial.choice);
+  const [comment, setComment] = useState(props.initial.comment);
+  const send = usePost<Record<string, unknown>>(props.path);
+  return (
+    <div className="stack project-form">
+      <Radio.Group
+        optionType="button"
+        buttonStyle="solid"
+        aria-label={props.choiceLabel}
+        value={choice}
+        onChange={(e) => setChoice(e.target.value as V)}
+        options={props.choices}
+      />
+      <label htmlFor={`${id}-c`}>{props.commentLabel(choice)}</label>
+      <Input.TextArea
+        id={`${id}-c`}
+        rows={2}
+        maxLength={1000}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
+      <ProblemAlert error={send.error} />
+      <Button
+        type="primary"
+        size="large"
+        loading={send.isPending}
+        onClick={() =>
+          send.mutate(
+            { [props.choiceKey]: choice, comment: comment.trim() },
+            { onSuccess: () => void message.success(t('projects.residents.thanks')) },
+          )
+        }
+      >
+        {props.submitLabel}
+      </Button>
+    </div>
+  );
+}
+
+export function AcceptanceBlock({ project: p }: { project: Project }) {
+  const { t } = useTranslation();
+  const mine = p.acceptance.mine;
+  return (
+    <Block title={t('projects.residents.acceptance')}>
       <p>
         {t('projects.residents.tally', { accept: p.acceptance.accept, reject: p.acceptance.reject })}{' '}
         {p.acceptance.carried ? <Tag color={TAG.good}>{t('projects.residents.carried')}</Tag> : null}
@@ -32,59 +105,34 @@ export function AcceptanceBlock({ project: p }: { project: Project }) {
       {mine ? (
         <p>{t('projects.residents.mine', { verdict: t(`projects.residents.verdicts.${mine.verdict}`) })}</p>
       ) : null}
-      {p.acceptance.comments.length > 0 ? (
-        <ul className="project-comments">
-          {p.acceptance.comments.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: comments carry no id (who said them is not shown)
-            <li key={i}>
-              <Tag color={c.verdict === 'accept' ? TAG.good : TAG.bad}>
-                {t(`projects.residents.verdicts.${c.verdict}`)}
-              </Tag>
-              {c.comment}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <Comments
+        comments={p.acceptance.comments}
+        render={(c) => (
+          <>
+            <Tag color={c.verdict === 'accept' ? TAG.good : TAG.bad}>
+              {t(`projects.residents.verdicts.${c.verdict}`)}
+            </Tag>
+            {c.comment}
+          </>
+        )}
+      />
       {p.abilities.accept ? (
-        <div className="stack project-form">
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            aria-label={t('projects.residents.yourVerdict')}
-            value={verdict}
-            onChange={(e) => setVerdict(e.target.value as 'accept' | 'reject')}
-            options={[
-              { value: 'accept', label: t('projects.residents.accept') },
-              { value: 'reject', label: t('projects.residents.reject') },
-            ]}
-          />
-          <label htmlFor={`${id}-c`}>
-            {verdict === 'reject' ? t('projects.residents.whyNot') : t('projects.residents.comment')}
-          </label>
-          <Input.TextArea
-            id={`${id}-c`}
-            rows={2}
-            maxLength={1000}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-          />
-          <ProblemAlert error={give.error} />
-          <Button
-            type="primary"
-            size="large"
-            loading={give.isPending}
-            onClick={() =>
-              give.mutate(
-                { verdict, comment: comment.trim() },
-                { onSuccess: () => void message.success(t('projects.residents.thanks')) },
-              )
-            }
-          >
-            {mine ? t('projects.residents.change') : t('projects.residents.submitVerdict')}
-          </Button>
-        </div>
+        <OpinionForm<'accept' | 'reject'>
+          path={`/fund-projects/${p.id}/acceptance`}
+          choiceKey="verdict"
+          choiceLabel={t('projects.residents.yourVerdict')}
+          choices={[
+            { value: 'accept', label: t('projects.residents.accept') },
+            { value: 'reject', label: t('projects.residents.reject') },
+          ]}
+          initial={{ choice: mine?.verdict ?? 'accept', comment: mine?.comment ?? '' }}
+          commentLabel={(verdict) =>
+            verdict === 'reject' ? t('projects.residents.whyNot') : t('projects.residents.comment')
+          }
+          submitLabel={mine ? t('projects.residents.change') : t('projects.residents.submitVerdict')}
+        />
       ) : null}
-    </section>
+    </Block>
   );
 }
 
@@ -96,10 +144,7 @@ export function ObjectionsBlock({ project: p }: { project: Project }) {
   const [text, setText] = useState('');
   const raise = usePost<{ text: string }>(`/fund-projects/${p.id}/objections`);
   return (
-    <section className="stack" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`} className="section-title">
-        {t('projects.residents.objections')}
-      </h3>
+    <Block title={t('projects.residents.objections')}>
       {p.objectionsUntil ? <p>{t('projects.residents.period', { day: p.objectionsUntil })}</p> : null}
       {p.objections.length === 0 ? <p className="hint">{t('projects.residents.noObjections')}</p> : null}
       <ul className="plain-list stack">
@@ -115,7 +160,12 @@ export function ObjectionsBlock({ project: p }: { project: Project }) {
                 {t('common.labelled', { label: t('projects.residents.answer'), value: o.answer })}
               </p>
             ) : p.abilities.answer ? (
-              <Answer objectionId={o.id} />
+              <ReplyForm
+                path={`/fund-objections/${o.id}/answer`}
+                bodyKey="answer"
+                label={t('projects.residents.answerLabel')}
+                sendLabel={t('projects.residents.sendAnswer')}
+              />
             ) : (
               <p className="hint">{t('projects.residents.unanswered')}</p>
             )}
@@ -154,98 +204,36 @@ export function ObjectionsBlock({ project: p }: { project: Project }) {
           </Button>
         </div>
       ) : null}
-    </section>
-  );
-}
-
-function Answer({ objectionId }: { objectionId: number }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [text, setText] = useState('');
-  const answer = usePost<{ answer: string }>(`/fund-objections/${objectionId}/answer`);
-  return (
-    <div className="stack">
-      <label htmlFor={id}>{t('projects.residents.answerLabel')}</label>
-      <Input.TextArea
-        id={id}
-        rows={2}
-        maxLength={2000}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
-      <ProblemAlert error={answer.error} />
-      <Button
-        disabled={!text.trim()}
-        loading={answer.isPending}
-        onClick={() => answer.mutate({ answer: text.trim() })}
-      >
-        {t('projects.residents.sendAnswer')}
-      </Button>
-    </div>
+    </Block>
   );
 }
 
 export function EvaluationBlock({ project: p }: { project: Project }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const id = useId();
   const mine = p.evaluation.mine;
-  const [rating, setRating] = useState(mine?.rating ?? 5);
-  const [comment, setComment] = useState(mine?.comment ?? '');
-  const rate = usePost<{ rating: number; comment: string }>(`/fund-projects/${p.id}/evaluation`);
   const { count, ratingSum } = p.evaluation;
   return (
-    <section className="stack" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`} className="section-title">
-        {t('projects.residents.evaluation')}
-      </h3>
+    <Block title={t('projects.residents.evaluation')}>
       <p>
         {count === 0
           ? t('projects.residents.noRatings')
           : t('projects.residents.average', { average: (ratingSum / count).toFixed(1), count })}
       </p>
-      {p.evaluation.comments.length > 0 ? (
-        <ul className="project-comments">
-          {p.evaluation.comments.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: comments carry no id (who said them is not shown)
-            <li key={i}>{t('projects.residents.ratedComment', { rating: c.rating, comment: c.comment })}</li>
-          ))}
-        </ul>
-      ) : null}
+      <Comments
+        comments={p.evaluation.comments}
+        render={(c) => t('projects.residents.ratedComment', { rating: c.rating, comment: c.comment })}
+      />
       {p.abilities.evaluate ? (
-        <div className="stack project-form">
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            aria-label={t('projects.residents.yourRating')}
-            value={rating}
-            onChange={(e) => setRating(e.target.value as number)}
-            options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: t('projects.residents.stars', { n }) }))}
-          />
-          <label htmlFor={`${id}-c`}>{t('projects.residents.comment')}</label>
-          <Input.TextArea
-            id={`${id}-c`}
-            rows={2}
-            maxLength={1000}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-          />
-          <ProblemAlert error={rate.error} />
-          <Button
-            type="primary"
-            size="large"
-            loading={rate.isPending}
-            onClick={() =>
-              rate.mutate(
-                { rating, comment: comment.trim() },
-                { onSuccess: () => void message.success(t('projects.residents.thanks')) },
-              )
-            }
-          >
-            {mine ? t('projects.residents.change') : t('projects.residents.submitRating')}
-          </Button>
-        </div>
+        <OpinionForm<number>
+          path={`/fund-projects/${p.id}/evaluation`}
+          choiceKey="rating"
+          choiceLabel={t('projects.residents.yourRating')}
+          choices={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: t('projects.residents.stars', { n }) }))}
+          initial={{ choice: mine?.rating ?? 5, comment: mine?.comment ?? '' }}
+          commentLabel={() => t('projects.residents.comment')}
+          submitLabel={mine ? t('projects.residents.change') : t('projects.residents.submitRating')}
+        />
       ) : null}
-    </section>
+    </Block>
   );
 }

@@ -1,21 +1,20 @@
-import { Button, Card, Input, Space, Tag } from 'antd';
+import { Button, Card, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UPDATE_KINDS } from '../../../modules/fund/fund-kinds.ts';
 import { chinaDateTime } from '../../components/chinaTime.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { TAG } from '../../components/tagColors.ts';
 import { PhotoList } from './Photos.tsx';
 import { type Project, usePost } from './projectsApi.ts';
 import { RecordModal } from './RecordModal.tsx';
-
-type Kind = Project['updates'][number]['kind'];
+import { ReplyForm } from './ReplyForm.tsx';
 
 /** 实施情况: milestones, progress updates with before / after photos, and the supervision group's inspections. */
 export function WorkCard({ project: p }: { project: Project }) {
   const { t, i18n } = useTranslation();
   const at = chinaDateTime(i18n.language);
   const [writing, setWriting] = useState<'update' | 'inspect' | null>(null);
-  const kinds: Kind[] = ['progress', 'before', 'after'];
   return (
     <Card
       title={<h2 className="section-title">{t('projects.work.title')}</h2>}
@@ -78,7 +77,7 @@ export function WorkCard({ project: p }: { project: Project }) {
         <RecordModal
           title={t('projects.work.addUpdate')}
           choiceLabel={t('projects.work.kind')}
-          choices={kinds.map((k) => ({ value: k, label: t(`projects.updateKinds.${k}`) }))}
+          choices={UPDATE_KINDS.map((k) => ({ value: k, label: t(`projects.updateKinds.${k}`) }))}
           textLabel={t('projects.work.text')}
           path={`/fund-projects/${p.id}/updates`}
           keys={{ choice: 'kind', text: 'text' }}
@@ -132,7 +131,12 @@ function Inspections({ project: p }: { project: Project }) {
                 {t('common.labelled', { label: t('projects.work.response'), value: i.response })}
               </p>
             ) : i.result === 'issues' && p.abilities.respond ? (
-              <Respond inspectionId={i.id} />
+              <ReplyForm
+                path={`/fund-inspections/${i.id}/response`}
+                bodyKey="response"
+                label={t('projects.work.respond')}
+                sendLabel={t('projects.work.sendResponse')}
+              />
             ) : null}
           </li>
         ))}
@@ -156,32 +160,5 @@ function MilestoneDone({ id, title }: { id: number; title: string }) {
       </Button>
       <ProblemAlert error={done.error} />
     </>
-  );
-}
-
-function Respond({ inspectionId }: { inspectionId: number }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const respond = usePost<{ response: string }>(`/fund-inspections/${inspectionId}/response`);
-  const id = `respond-${inspectionId}`;
-  return (
-    <div className="stack">
-      <label htmlFor={id}>{t('projects.work.respond')}</label>
-      <Input.TextArea
-        id={id}
-        rows={2}
-        maxLength={2000}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
-      <ProblemAlert error={respond.error} />
-      <Button
-        disabled={!text.trim()}
-        loading={respond.isPending}
-        onClick={() => respond.mutate({ response: text.trim() })}
-      >
-        {t('projects.work.sendResponse')}
-      </Button>
-    </div>
   );
 }

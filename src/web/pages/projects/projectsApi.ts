@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ZApprovals, ZDecide } from '../../../modules/fund/approvals.schema.ts';
+import { PROJECT_STAGES } from '../../../modules/fund/fund-kinds.ts';
 import type {
   ZMove,
   ZPeople,
@@ -22,20 +23,7 @@ export type Approval = z.output<typeof ZApprovals>['items'][number];
 export type DecideInput = z.input<typeof ZDecide>;
 export type Person = z.output<typeof ZPeople>['items'][number];
 
-/** Every value of the type once, in order (a missing or extra one fails the typecheck). */
-const listOf = <T extends string>(record: Record<T, true>) => Object.keys(record) as T[];
-export const STAGES = listOf<ProjectStage>({
-  application: true,
-  approval: true,
-  implementation: true,
-  acceptance: true,
-  settlement: true,
-  disclosure: true,
-  evaluation: true,
-  closed: true,
-  rejected: true,
-  withdrawn: true,
-});
+export const STAGES: readonly ProjectStage[] = PROJECT_STAGES;
 /** The main path, for the steps shown at the top of a project. */
 export const MAIN_PATH: ProjectStage[] = STAGES.slice(0, 8);
 

@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, List } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../api/types.ts';
@@ -8,7 +7,7 @@ import { isStaff, useMe } from '../../app/session.ts';
 import { chinaDateTime } from '../../components/chinaTime.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { StationChooser, type StationRef } from '../places/StationChooser.tsx';
+import { HomeStationList, type StationRef, StationWorkspace } from '../places/StationChooser.tsx';
 import { VoteStatusTags } from './voteLabels.tsx';
 import { useVotes } from './votesApi.ts';
 
@@ -48,40 +47,19 @@ export default function VotesPage() {
 
 function StaffVotes({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const own = voteStations(me);
-  const [picked, setPicked] = useState<StationRef | null>(null);
-  const station = picked ?? own[0] ?? null;
   return (
-    <div className="places-grid">
-      <StationChooser title={t('votes.station')} own={own} current={station} onPick={setPicked} />
-      {station ? (
-        <VoteList key={station.id} station={station} />
-      ) : (
-        <Card>
-          <p>{t('votes.pickStation')}</p>
-        </Card>
-      )}
-    </div>
+    <StationWorkspace title={t('votes.station')} own={voteStations(me)} pickFirst={t('votes.pickStation')}>
+      {(station) => <VoteList station={station} />}
+    </StationWorkspace>
   );
 }
 
 function ResidentVotes({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const stations = homeStations(me);
-  if (stations.length === 0) {
-    return (
-      <Card>
-        <p>{t('votes.noHome')}</p>
-        <Link to="/my-home">{t('nav.myHome')}</Link>
-      </Card>
-    );
-  }
   return (
-    <div className="stack">
-      {stations.map((s) => (
-        <VoteList key={s.id} station={s} />
-      ))}
-    </div>
+    <HomeStationList stations={homeStations(me)} noHome={t('votes.noHome')}>
+      {(station) => <VoteList station={station} />}
+    </HomeStationList>
   );
 }
 
