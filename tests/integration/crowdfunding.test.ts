@@ -565,6 +565,9 @@ describe('a drive for 1幢 and 2幢', () => {
     expect(hand.items[0]).toMatchObject({ collector: '张海波', receivedBy: 'secretary', totalFen: 35_000 });
     const { progress } = await detail(drive);
     expect(progress).toMatchObject({ paidFen: 53_000, postedFen: 45_000 });
+    // The station's list says the same of this drive (and of no other).
+    const list = (await api('GET', `/stations/${station}/crowdfunding`, 'chair')).json();
+    expect(list.items.find((d: { id: number }) => d.id === drive)).toMatchObject({ paidFen: 53_000 });
   });
 
   it('closes with what it raised; then takes no payment or pledge, but the cash in hand is still handed in', async () => {

@@ -137,6 +137,13 @@ describe('topics', () => {
     expect((await itemFor(chair)).canSupport).toBe(false);
     expect((await api('POST', `/topics/${id}/support`, leader)).statusCode).toBe(200);
     expect((await itemFor(leader)).canSupport).toBe(false);
+    // Every topic of the list says whether this user supported it: this one, and no other.
+    const all = (await api('GET', `/stations/${station}/topics`, leader)).json().items as {
+      id: number;
+      supportedByMe: boolean;
+    }[];
+    expect(all.length).toBeGreaterThan(1);
+    for (const x of all) expect(x.supportedByMe, `topic ${x.id}`).toBe(x.id === id);
 
     const detail = async (who: string) => (await api('GET', `/topics/${id}`, who)).json();
     expect(await detail(member)).toMatchObject({ canManage: false, canExport: true });

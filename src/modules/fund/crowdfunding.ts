@@ -118,7 +118,8 @@ export async function createDrive(ctx: AuthedCtx, stationId: number, input: z.in
   });
 }
 
-const paidOf = sql<string>`(select coalesce(sum(p.amount_fen), 0)::text from fund_payments p where p.drive_id = ${fundDrives.id})`;
+/** Written out: Drizzle leaves a lone table's columns unqualified, and inside the subquery "id" is p.id. */
+const paidOf = sql<string>`(select coalesce(sum(p.amount_fen), 0)::text from fund_payments p where p.drive_id = fund_drives.id)`;
 
 export async function listDrives(
   ctx: AuthedCtx,
