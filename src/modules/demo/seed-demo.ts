@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../server/db/client.ts';
 import { hashPassword, type Role, roleGrants, users } from '../accounts/index.ts';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { seedConventionsDemo, seedVotesDemo } from '../deliberation/index.ts';
-import { seedCrowdfundingDemo, seedFundDemo } from '../fund/index.ts';
+import { seedCrowdfundingDemo, seedFundDemo, seedProjectsDemo } from '../fund/index.ts';
 import { seedDemoKey } from '../open311/index.ts';
 import { type RosterRow, residents, writeRoster } from '../people/index.ts';
 import { areas, buildings, insertArea, insertCompound, insertStation } from '../places/index.ts';
@@ -303,6 +303,8 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
     await seedFundDemo(tx, nanjiang.stationId!);
     // A second drive: the e-bike charging shed the closed vote placed, with cash collected door to door.
     await seedCrowdfundingDemo(tx, nanjiang.stationId!);
+    // A project under way from a decided topic, its budget approved at the chair's level.
+    await seedProjectsDemo(tx, nanjiang.stationId!);
     await recordAudit(tx, SYSTEM, {
       action: 'demo.seed',
       subjectType: 'install',

@@ -12,6 +12,7 @@ import { projectsRoutes } from './projects.routes.ts';
 
 export { seedCrowdfundingDemo } from './demo-crowdfunding.ts';
 export { seedFundDemo } from './demo-fund.ts';
+export { seedProjectsDemo } from './demo-projects.ts';
 export { publishedHeadSeq, type Verification, verifyLedger } from './verify.ts';
 
 export const fundModule: ModuleManifest = {
