@@ -1,4 +1,4 @@
-import { Card, Tabs } from 'antd';
+import { Card, Segmented, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Me } from '../../api/types.ts';
@@ -116,5 +116,17 @@ function ResidentDeliberation({ me }: { me: Me }) {
       </Card>
     );
   }
-  return <StationTabs station={station} tab={tab} onTab={(next) => set({ tab: next })} />;
+  return (
+    <div className="stack">
+      {stations.length > 1 ? (
+        <Segmented<number>
+          aria-label={t('deliberation.station')}
+          value={station.id}
+          onChange={(id) => set({ station: stations.find((s) => s.id === id)! })}
+          options={stations.map((s) => ({ value: s.id, label: s.name }))}
+        />
+      ) : null}
+      <StationTabs station={station} tab={tab} onTab={(next) => set({ tab: next })} />
+    </div>
+  );
 }
