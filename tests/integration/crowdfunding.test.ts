@@ -392,6 +392,19 @@ describe('a drive for 1幢 and 2幢', () => {
     const [posting] = await q<{ source: string; counterparty: string; memo: string }>(
       sql`select source, counterparty, memo from fund_postings where id = ${d.postingId}`,
     );
+    // A payment with its receipt is not undone in the ledger, and a drive's money comes only through the drive.
+    const reverse = await api('POST', `/fund-postings/${d.postingId}/reverse`, 'chair', { memo: '错收' });
+    expect(reverse.statusCode).toBe(409);
+    const direct = await api('POST', `/stations/${station}/fund/income`, 'chair', {
+      accountId: account,
+      source: 'crowdfunding',
+      amountFen: 100,
+      memo: '绕过众筹',
+      occurredOn: '2026-01-02',
+    });
+    expect(direct.statusCode).toBe(400);
+    expect(direct.json().errors[0].path).toBe('accountId');
+    expect(await balance(account)).toBe(10_000);
     // The ledger names the donor as the public list does: masked.
     expect(posting).toEqual({
       source: 'crowdfunding',

@@ -167,7 +167,7 @@ describe('fund rules: approval levels by amount, per district and station', () =
     });
     expect(stricter.json()).toMatchObject({
       bands: { chairMaxFen: 50_000 },
-      sources: { chairMaxFen: 'own', councilMaxFen: 'own' },
+      sources: { chairMaxFen: 'own', councilMaxFen: 'above' },
     });
     expect(
       (await api('PUT', `/stations/${station}/fund/rules`, chair, { bands: null })).json().own,
@@ -303,6 +303,50 @@ describe('approvals', () => {
       [],
     );
     expect((await api('GET', `/fund-approvals/${requestId}`, chair)).json().status).toBe('pending');
+  });
+
+  it('the community level is independent of the station’s, and those who run a project do not approve it', async () => {
+    // The social worker may decide the chair's level (a station admin) but then not the community's too.
+    await api('POST', `/stations/${station}/fund/income`, chair, {
+      source: 'street',
+      amountFen: 2_100_000,
+      memo: '街道经费',
+      occurredOn: '2026-01-06',
+    });
+    const { requestId } = await projectAwaiting('社区独立审批', [2_100_000]);
+    await api('POST', `/fund-approvals/${requestId}/decide`, socialWorker, { decision: 'approve' });
+    const meetingId = await heldCouncilMeeting();
+    await api('POST', `/fund-approvals/${requestId}/decide`, secretary, { decision: 'approve', meetingId });
+    expect((await api('GET', `/fund-approvals/${requestId}`, socialWorker)).json().abilities.decide).toBe(
+      false,
+    );
+    const twice = await api('POST', `/fund-approvals/${requestId}/decide`, socialWorker, {
+      decision: 'approve',
+    });
+    expect(twice.statusCode).toBe(403);
+    expect((await api('GET', `/fund-approvals/${requestId}`, chair)).json().decisions).toHaveLength(2);
+    expect(
+      (await api('POST', `/fund-approvals/${requestId}/decide`, officer, { decision: 'approve' })).json()
+        .status,
+    ).toBe('approved');
+
+    // The project's lead (here the secretary-general) does not approve its budget.
+    const led = await projectAwaiting('秘书长负责的项目', [10_000]);
+    const [secretaryRow] = await ctx.db
+      .execute<{ id: string }>(sql`select id from accounts_users where phone = '13700000002'`)
+      .then((r) => r.rows);
+    await ctx.db
+      .update(fundProjects)
+      .set({ leadUserId: Number(secretaryRow!.id) })
+      .where(eq(fundProjects.id, led.projectId));
+    expect((await api('GET', `/fund-approvals/${led.requestId}`, secretary)).json().abilities.decide).toBe(
+      false,
+    );
+    const own = await api('POST', `/fund-approvals/${led.requestId}/decide`, secretary, {
+      decision: 'approve',
+    });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().code).toBe('SELF_APPROVAL');
   });
 
   it('a rejection or a withdrawal sends the project back to its application', async () => {

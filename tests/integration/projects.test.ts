@@ -613,6 +613,12 @@ describe('self-governance projects 自治项目', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await api('GET', `/fund-receipts/${file.id}`, 'westChair')).statusCode).toBe(404);
+    // Settled: an expense is no longer undone in the ledger (its money would be stuck in the project's account).
+    const late = await api('POST', `/fund-postings/${p.expenses[0].postingId}/reverse`, 'chair', {
+      memo: '结算后冲销',
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('INVALID_STATE');
   });
 
   it('takes objections during the period, answered on the page; evaluation after it; then closed', async () => {

@@ -27,6 +27,17 @@ describe('fund rules: approval levels by amount', () => {
     expect(effectiveBands('/5/s1/', rows).bands).toEqual(DEFAULT_BANDS);
   });
 
+  it('never lets a station’s own rule loosen what an area set, even one tightened later', () => {
+    const rows = [
+      { path: '/1/2/', chairMaxFen: 50_000, councilMaxFen: 500_000 },
+      { path: '/1/2/3/4/s9/', chairMaxFen: 100_000, councilMaxFen: 400_000 },
+    ];
+    expect(effectiveBands('/1/2/3/4/s9/', rows)).toEqual({
+      bands: { chairMaxFen: 50_000, councilMaxFen: 400_000 },
+      sources: { chairMaxFen: '/1/2/', councilMaxFen: '/1/2/3/4/s9/' },
+    });
+  });
+
   it('refuses a chair band above the council band, and a station looser than its district', () => {
     expect(bandProblems({ chairMaxFen: 3, councilMaxFen: 2 }, null).map((p) => p.path)).toEqual([
       'chairMaxFen',

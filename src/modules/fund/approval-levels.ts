@@ -28,7 +28,7 @@ export interface BandRow extends Partial<Bands> {
 
 /**
  * A station's bands: the defaults, then the rules of the areas above it from the city down, then its
- * own; with where each value came from ('default' or the path that set it).
+ * own where it is stricter; with where each value came from ('default' or the path that set it).
  */
 export function effectiveBands(stationPath: string, rows: readonly BandRow[]) {
   const bands: Bands = { ...DEFAULT_BANDS };
@@ -39,7 +39,9 @@ export function effectiveBands(stationPath: string, rows: readonly BandRow[]) {
   for (const row of above) {
     for (const key of ['chairMaxFen', 'councilMaxFen'] as const) {
       const value = row[key];
-      if (value !== undefined) {
+      // A station's own rule only ever tightens: an area tightened later still binds it.
+      const own = row.path === stationPath;
+      if (value !== undefined && (!own || value < bands[key])) {
         bands[key] = value;
         sources[key] = row.path;
       }

@@ -79,6 +79,17 @@ export async function requestApproval(
   return row!;
 }
 
+/** Of these projects, the ones the user leads or works on (the team). */
+async function projectsRunBy(db: DbOrTx, userId: number, projectIds: number[]): Promise<Set<number>> {
+  const ids = `{${[...new Set(projectIds)].join(',')}}`;
+  const rows = await db.execute<{ id: string }>(sql`
+    select id from fund_projects where id = any(${ids}::bigint[]) and lead_user_id = ${userId}
+    union
+    select project_id from fund_project_members
+      where project_id = any(${ids}::bigint[]) and role = 'team' and user_id = ${userId}`);
+  return new Set(rows.rows.map((r) => Number(r.id)));
+}
+
 /** Who may decide a level at a station (the requester never may: checked apart, SELF_APPROVAL). */
 function mayDecide(ctx: AuthedCtx, level: ApprovalLevel, station: Awaited<ReturnType<typeof stationPlace>>) {
   return level === 'community' ? can(ctx.user, 'fund.approve', station) : can(ctx.user, 'fund.post', station);
@@ -111,13 +122,31 @@ export async function decideApproval(
       });
     }
     const done = await tx
-      .select({ level: fundApprovals.level })
+      .select({ level: fundApprovals.level, approverId: fundApprovals.approverId })
       .from(fundApprovals)
       .where(eq(fundApprovals.requestId, requestId));
     const levels = levelsOf(request!.level);
     const level = levels.find((l) => !done.some((d) => d.level === l))!;
     if (!mayDecide(ctx, level, station)) throw new AppError('FORBIDDEN');
     if (request!.requestedBy === ctx.user.userId) throw new AppError('SELF_APPROVAL');
+    // Those who run the project are not its approvers either.
+    if ((await projectsRunBy(tx, ctx.user.userId, [request!.projectId])).size > 0) {
+      throw new AppError('SELF_APPROVAL', {
+        detail: {
+          zh: '项目负责人和项目组成员不能审批本项目的用款',
+          en: 'Those who lead or work on the project do not approve its spending',
+        },
+      });
+    }
+    // The community's check is independent: not by someone who decided a level of the station's.
+    if (level === 'community' && done.some((d) => d.approverId === ctx.user.userId)) {
+      throw new AppError('FORBIDDEN', {
+        detail: {
+          zh: '社区审批须由未参与本申请前几级审批的人作出',
+          en: 'The community level is decided by someone who did not decide an earlier level',
+        },
+      });
+    }
     if (level === 'council') {
       if (!input.meetingId) {
         throw fieldError(
@@ -249,11 +278,22 @@ async function present(ctx: AuthedCtx, db: DbOrTx, rows: ApprovalRequestRow[]) {
     )
     .orderBy(asc(fundApprovals.id));
   const station = await stationPlace(db, rows[0]!.stationId);
+  const running = await projectsRunBy(
+    db,
+    ctx.user.userId,
+    rows.map((r) => r.projectId),
+  );
   return rows.map((r) => {
     const mine = decisions.filter((d) => d.requestId === r.id);
     const levels = levelsOf(r.level);
     const next =
       r.status === 'pending' ? (levels.find((l) => !mine.some((d) => d.level === l)) ?? null) : null;
+    const decide =
+      next !== null &&
+      r.requestedBy !== ctx.user.userId &&
+      !running.has(r.projectId) &&
+      !(next === 'community' && mine.some((d) => d.approverId === ctx.user.userId)) &&
+      mayDecide(ctx, next, station);
     return {
       id: r.id,
       stationId: r.stationId,
@@ -277,7 +317,7 @@ async function present(ctx: AuthedCtx, db: DbOrTx, rows: ApprovalRequestRow[]) {
         at: d.createdAt.toISOString(),
       })),
       abilities: {
-        decide: next !== null && r.requestedBy !== ctx.user.userId && mayDecide(ctx, next, station),
+        decide,
         withdraw: r.status === 'pending' && r.requestedBy === ctx.user.userId,
       },
     };

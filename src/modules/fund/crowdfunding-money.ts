@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
-import { fenNumber, yuanText } from '../../shared/money.ts';
+import { fenNumber, MAX_FEN, yuanText } from '../../shared/money.ts';
 import { recordAudit } from '../audit/index.ts';
 import { chinaDate } from '../stations/index.ts';
 import type { ZHandover, ZPayment, ZPledge } from './crowdfunding.schema.ts';
@@ -265,6 +265,19 @@ export async function confirmHandover(ctx: AuthedCtx, driveId: number, input: z.
       });
     }
     const total = rows.rows.reduce((s, r) => s + BigInt(r.amount_fen), 0n);
+    if (total > BigInt(MAX_FEN)) {
+      throw new AppError('VALIDATION', {
+        errors: [
+          {
+            path: 'paymentIds',
+            message: {
+              zh: '一次上交的金额过大，请分几次上交',
+              en: 'Too much for one hand-over: hand it in in parts',
+            },
+          },
+        ],
+      });
+    }
     const collector = await tx.execute<{ name: string }>(
       sql`select display_name as name from accounts_users where id = ${input.collectorId}`,
     );

@@ -16,6 +16,8 @@ import {
 } from './fund.tables.ts';
 import { lockChain, type NewPosting, writePosting } from './ledger.ts';
 import { idPage, newestFirst, type Paging } from './newest-first.ts';
+import { allows } from './project-lifecycle.ts';
+import type { ProjectStage } from './projects.tables.ts';
 
 /**
  * The fund's use cases: a station's accounts with their balances, and the postings staff record —
@@ -161,7 +163,11 @@ export async function openAccount(
   input: { name: string; purpose: string },
 ) {
   const { station } = await postable(ctx, stationId);
-  if (input.name === GENERAL || input.name === EXPENSES || input.name.startsWith(INCOME_PREFIX)) {
+  if (
+    input.name === GENERAL ||
+    input.name === EXPENSES ||
+    [INCOME_PREFIX, '项目#', '众筹：'].some((prefix) => input.name.startsWith(prefix))
+  ) {
     throw fieldError('name', '该名称留给系统账户', 'That name is kept for the ledger’s own accounts');
   }
   return ctx.db.transaction(async (tx) => {
@@ -196,10 +202,13 @@ async function record(
   ctx: AuthedCtx,
   stationId: number,
   build: (tx: DbOrTx) => Promise<NewPosting>,
+  /** Rows to lock before the chain, in the order other writers take them (a project before the chain). */
+  lockFirst?: (tx: DbOrTx) => Promise<void>,
 ): Promise<Recorded> {
   const { station } = await postable(ctx, stationId);
   return ctx.db.transaction(async (tx) => {
-    // The chain first: the checks below then see every posting written before this one.
+    await lockFirst?.(tx);
+    // The chain next: the checks below then see every posting written before this one.
     await lockChain(tx, stationId);
     const posting = await build(tx);
     notFuture(posting.occurredOn);
@@ -236,6 +245,15 @@ export function recordIncome(ctx: AuthedCtx, stationId: number, input: MoneyIn) 
     const into = input.accountId
       ? (await holdingAccount(tx, stationId, input.accountId, 'accountId')).id
       : await generalAccount(tx, stationId);
+    // A drive's money comes in through the drive, each payment with its receipt.
+    const drive = await tx.execute(sql`select 1 from fund_drives where account_id = ${into} limit 1`);
+    if (drive.rows.length > 0) {
+      throw fieldError(
+        'accountId',
+        '众筹款请在众筹页面收款，每笔开具收据',
+        'A drive’s money is taken on the drive’s page, each payment with its receipt',
+      );
+    }
     const from = await outsideAccount(tx, stationId, 'income', input.source);
     const amount = BigInt(input.amountFen);
     return {
@@ -304,51 +322,86 @@ export function recordTransfer(
 export async function reversePosting(ctx: AuthedCtx, postingId: number, memo: string) {
   const [original] = await ctx.db.select().from(fundPostings).where(eq(fundPostings.id, postingId));
   if (!original) throw new AppError('NOT_FOUND');
-  return record(ctx, original.stationId, async (tx) => {
-    if (original.kind === 'reversal') {
-      throw new AppError('INVALID_STATE', {
-        detail: { zh: '冲销记录不能再冲销', en: 'A reversal cannot itself be reversed' },
-      });
-    }
-    const [done] = await tx
-      .select({ id: fundPostings.id })
-      .from(fundPostings)
-      .where(eq(fundPostings.reversesId, postingId));
-    if (done) {
-      throw new AppError('INVALID_STATE', {
-        detail: { zh: '该笔记录已冲销', en: 'It was reversed already' },
-      });
-    }
-    const lines = await tx
-      .select({ accountId: fundEntries.accountId, amountFen: sql<string>`${fundEntries.amountFen}::text` })
-      .from(fundEntries)
-      .where(eq(fundEntries.postingId, postingId))
-      .orderBy(asc(fundEntries.seq));
-    // A project's budget transfer or leftover return is undone by the project's own steps, never here.
-    if (original.kind === 'transfer') {
-      for (const l of lines) {
-        if (await isProjectAccount(tx, l.accountId)) {
-          throw new AppError('INVALID_STATE', {
-            detail: {
-              zh: '项目的预算拨付和结余退回不能冲销',
-              en: 'A project’s budget transfer or leftover return cannot be reversed',
-            },
-          });
+  return record(
+    ctx,
+    original.stationId,
+    async (tx) => {
+      if (original.kind === 'reversal') {
+        throw new AppError('INVALID_STATE', {
+          detail: { zh: '冲销记录不能再冲销', en: 'A reversal cannot itself be reversed' },
+        });
+      }
+      const [done] = await tx
+        .select({ id: fundPostings.id })
+        .from(fundPostings)
+        .where(eq(fundPostings.reversesId, postingId));
+      if (done) {
+        throw new AppError('INVALID_STATE', {
+          detail: { zh: '该笔记录已冲销', en: 'It was reversed already' },
+        });
+      }
+      const lines = await tx
+        .select({ accountId: fundEntries.accountId, amountFen: sql<string>`${fundEntries.amountFen}::text` })
+        .from(fundEntries)
+        .where(eq(fundEntries.postingId, postingId))
+        .orderBy(asc(fundEntries.seq));
+      // Crowdfunding money is tied to its payments' receipts: a payment posted is never undone here.
+      const paid = await tx.execute(sql`select 1 from fund_payments where posting_id = ${postingId} limit 1`);
+      if (paid.rows.length > 0) {
+        throw new AppError('INVALID_STATE', {
+          detail: {
+            zh: '众筹收款已开具收据，不能在账本中冲销',
+            en: 'Crowdfunding payments carry receipts: they are not reversed in the ledger',
+          },
+        });
+      }
+      // A project's budget transfer or leftover return is undone by the project's own steps, never here.
+      if (original.kind === 'transfer') {
+        for (const l of lines) {
+          if (await isProjectAccount(tx, l.accountId)) {
+            throw new AppError('INVALID_STATE', {
+              detail: {
+                zh: '项目的预算拨付和结余退回不能冲销',
+                en: 'A project’s budget transfer or leftover return cannot be reversed',
+              },
+            });
+          }
         }
       }
-    }
-    return {
-      kind: 'reversal',
-      source: original.source,
-      counterparty: original.counterparty,
-      memo,
-      occurredOn: chinaDate(),
-      reversesId: postingId,
-      projectId: original.projectId,
-      budgetLineId: original.budgetLineId,
-      entries: lines.map((l) => ({ accountId: l.accountId, amountFen: -BigInt(l.amountFen) })),
-    };
-  });
+      return {
+        kind: 'reversal',
+        source: original.source,
+        counterparty: original.counterparty,
+        memo,
+        occurredOn: chinaDate(),
+        reversesId: postingId,
+        projectId: original.projectId,
+        budgetLineId: original.budgetLineId,
+        entries: lines.map((l) => ({ accountId: l.accountId, amountFen: -BigInt(l.amountFen) })),
+      };
+    },
+    (tx) => lockExpenseProject(tx, original.projectId),
+  );
+}
+
+/**
+ * A project's expense is undone only while the project still spends (its row locked first, as its expenses
+ * take it): after settlement the money would be stranded in the project's account.
+ */
+async function lockExpenseProject(tx: DbOrTx, projectId: number | null) {
+  if (projectId === null) return;
+  const found = await tx.execute<{ stage: ProjectStage }>(
+    sql`select stage from fund_projects where id = ${projectId} for update`,
+  );
+  const stage = found.rows[0]?.stage;
+  if (!stage || !allows(stage, 'expense')) {
+    throw new AppError('INVALID_STATE', {
+      detail: {
+        zh: '项目已不在实施或结算阶段，这笔支出不能再冲销',
+        en: 'The project no longer spends: this expense cannot be reversed now',
+      },
+    });
+  }
 }
 
 /** The ledger, newest first, with each posting's entries (account names) and whether it was reversed. */

@@ -2,9 +2,12 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError } from '../../server/http/errors.ts';
+import { fenNumber } from '../../shared/money.ts';
+import { recordAudit } from '../audit/index.ts';
+import { stationPlace } from '../places/index.ts';
 import { chinaDate } from '../stations/index.ts';
 import { fundAccounts } from './fund.tables.ts';
-import { writePosting } from './ledger.ts';
+import { type NewPosting, writePosting } from './ledger.ts';
 import { fundBudgetLines, fundProjects } from './projects.tables.ts';
 import type { fundApprovalRequests } from './rules.tables.ts';
 
@@ -45,6 +48,25 @@ async function projectAccount(tx: DbOrTx, project: typeof fundProjects.$inferSel
   return account!.id;
 }
 
+/** A transfer the approval makes, with its own audit row as every posting has. */
+async function transferAudited(
+  tx: DbOrTx,
+  ctx: AuthedCtx,
+  project: typeof fundProjects.$inferSelect,
+  amount: bigint,
+  posting: NewPosting,
+) {
+  const written = await writePosting(tx, project.stationId, ctx.user.userId, posting);
+  await recordAudit(tx, ctx, {
+    action: 'fund.transfer',
+    subjectType: 'fundPosting',
+    subjectId: written.id,
+    stationId: project.stationId,
+    path: (await stationPlace(tx, project.stationId)).path,
+    summary: { amountFen: fenNumber(amount), projectId: project.id },
+  });
+}
+
 export async function onApproved(tx: DbOrTx, ctx: AuthedCtx, request: Request): Promise<void> {
   const project = await lockedProject(tx, request.projectId);
   const by = ctx.user.userId;
@@ -60,7 +82,7 @@ export async function onApproved(tx: DbOrTx, ctx: AuthedCtx, request: Request): 
     for (const l of lines)
       bySource.set(l.sourceAccountId, (bySource.get(l.sourceAccountId) ?? 0n) + BigInt(l.amountFen));
     const total = [...bySource.values()].reduce((s, v) => s + v, 0n);
-    await writePosting(tx, project.stationId, by, {
+    await transferAudited(tx, ctx, project, total, {
       kind: 'transfer',
       memo: `项目#${project.id}“${project.title}”预算拨付`.slice(0, 500),
       occurredOn: chinaDate(),
@@ -81,7 +103,7 @@ export async function onApproved(tx: DbOrTx, ctx: AuthedCtx, request: Request): 
   if (!line || line.projectId !== project.id) throw new AppError('NOT_FOUND');
   const account = await projectAccount(tx, project, by);
   const fen = BigInt(request.amountFen);
-  await writePosting(tx, project.stationId, by, {
+  await transferAudited(tx, ctx, project, fen, {
     kind: 'transfer',
     memo: `项目#${project.id}“${line.name}”超预算追加`.slice(0, 500),
     occurredOn: chinaDate(),
