@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDueEvaluations } from '../../src/modules/fund/project-jobs.ts';
 import { verifyLedger } from '../../src/modules/fund/verify.ts';
 import { chinaDate } from '../../src/modules/stations/index.ts';
 import { makeCity } from '../support/factories.ts';
@@ -633,6 +634,12 @@ describe('self-governance projects 自治项目', () => {
       (await api('POST', `/fund-projects/${projectId}/objections`, 'chair', { text: '自己提' })).statusCode,
     ).toBe(403);
     expect((await move({ move: 'toEvaluation' })).statusCode).toBe(409);
+    // The hourly job leaves a project whose period ended with an objection unanswered.
+    const until = (await detail()).objectionsUntil as string;
+    await t.db.execute(sql`update fund_projects set objections_until = ${chinaDate(new Date(Date.now() - 86_400_000))}
+      where id = ${projectId}`);
+    expect(await openDueEvaluations(t.db)).toBe(0);
+    await t.db.execute(sql`update fund_projects set objections_until = ${until} where id = ${projectId}`);
     expect(
       (await api('POST', `/fund-objections/${objection.id}/answer`, 'r0', { answer: '不知道' })).statusCode,
     ).toBe(403);
@@ -649,7 +656,14 @@ describe('self-governance projects 自治项目', () => {
     expect(
       (await api('POST', `/fund-projects/${projectId}/objections`, 'r0', { text: '晚了' })).statusCode,
     ).toBe(409);
-    await ok('POST', `/fund-projects/${projectId}/move`, 'chair', { move: 'toEvaluation' });
+    // All answered and the period over: the hourly job opens the evaluation (staff could by hand too).
+    expect(await openDueEvaluations(t.db)).toBe(1);
+    expect((await detail()).stage).toBe('evaluation');
+    expect(await openDueEvaluations(t.db)).toBe(0);
+    const [byJob] = await q<{ user_agent: string }>(
+      sql`select user_agent from audit_events where action = 'fund.project.toEvaluation' and subject_id = ${projectId}`,
+    );
+    expect(byJob?.user_agent).toBe('linshe job fund-open-evaluations');
     const rate = (who: Who, body: object) => api('POST', `/fund-projects/${projectId}/evaluation`, who, body);
     expect((await rate('r0', { rating: 6 })).statusCode).toBe(400);
     expect((await rate('r0', { rating: 4.5 })).statusCode).toBe(400);

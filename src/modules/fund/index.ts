@@ -5,6 +5,7 @@ import { disclosureRoutes } from './disclosure.routes.ts';
 import { fundRoutes } from './fund.routes.ts';
 import { flowFigureSet } from './fund-figures.ts';
 import { crowdfundingFigureSet, projectFigureSet } from './project-figures.ts';
+import { scheduleEvaluationJob } from './project-jobs.ts';
 import { projectWorkRoutes } from './project-work.routes.ts';
 import { projectsRoutes } from './projects.routes.ts';
 
@@ -24,6 +25,9 @@ export const fundModule: ModuleManifest = {
     await app.register(disclosureRoutes);
     await app.register(projectsRoutes);
     await app.register(projectWorkRoutes);
+  },
+  jobs: async ({ boss, db }) => {
+    await scheduleEvaluationJob(boss, db);
   },
   // docs/figures-fund.md
   figures: { flows: flowFigureSet, projects: projectFigureSet, crowdfunding: crowdfundingFigureSet },
