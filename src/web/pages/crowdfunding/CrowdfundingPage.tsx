@@ -8,32 +8,17 @@ import type { Me } from '../../api/types.ts';
 import { isStaff, useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { HomeStationList, type StationRef, StationWorkspace } from '../places/StationChooser.tsx';
+import {
+  grantStations,
+  HomeStationList,
+  homeStations,
+  type StationRef,
+  StationWorkspace,
+} from '../places/StationChooser.tsx';
 import { CreateDriveModal } from './CreateDriveModal.tsx';
 import { useDrives } from './crowdfundingApi.ts';
 import { DriveStatusTag } from './DriveParts.tsx';
 import './crowdfunding.css';
-
-/**
- * The stations whose drives a staff member works on: every grant tied to a station, the building
- * leaders' too (they collect cash door to door in their buildings); a station-wide grant's name wins.
- */
-function driveStations(me: Me | null | undefined): StationRef[] {
-  const byId = new Map<number, StationRef & { wide: boolean }>();
-  for (const g of me?.grants ?? []) {
-    if (g.stationId === null) continue;
-    const wide = g.path === null;
-    if (!byId.get(g.stationId)?.wide) byId.set(g.stationId, { id: g.stationId, name: g.scopeName, wide });
-  }
-  return [...byId.values()].map(({ id, name }) => ({ id, name }));
-}
-
-/** A resident's stations: those of their verified homes. */
-export function homeStations(me: Me): StationRef[] {
-  return [
-    ...new Map(me.households.map((h) => [h.stationId, { id: h.stationId, name: h.compoundName }])).values(),
-  ];
-}
 
 /** 众筹: staff choose a station and see its drives (and open one); residents see their homes' stations' drives. */
 export default function CrowdfundingPage() {
@@ -53,7 +38,7 @@ function StaffDrives({ me }: { me: Me }) {
   return (
     <StationWorkspace
       title={t('crowdfunding.station')}
-      own={driveStations(me)}
+      own={grantStations(me)}
       pickFirst={t('crowdfunding.pickStation')}
     >
       {(station) => <DriveList station={station} />}

@@ -3,8 +3,9 @@ import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../api/types.ts';
+import { homeStations } from '../places/StationChooser.tsx';
 import { meetingsQuery, topicsQuery } from './deliberationApi.ts';
-import { homeStations, meetingTime } from './labels.tsx';
+import { meetingTime } from './labels.tsx';
 
 /**
  * 社区议事 on a resident's home page: topics waiting for support and the coming meetings they are

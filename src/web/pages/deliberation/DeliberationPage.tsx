@@ -4,10 +4,10 @@ import { Link, useSearchParams } from 'react-router';
 import type { Me } from '../../api/types.ts';
 import { isStaff, useMe } from '../../app/session.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { StationChooser, type StationRef } from '../places/StationChooser.tsx';
+import { homeStations, StationChooser, type StationRef } from '../places/StationChooser.tsx';
 import './deliberation.css';
 import { ConventionList } from './ConventionList.tsx';
-import { homeStations, staffStations } from './labels.tsx';
+import { staffStations } from './labels.tsx';
 import { MeetingList } from './MeetingList.tsx';
 import { TopicList } from './TopicList.tsx';
 

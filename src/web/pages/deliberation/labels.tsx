@@ -4,7 +4,7 @@ import { chinaDate } from '../../../modules/stations/duty-time.ts';
 import type { Me } from '../../api/types.ts';
 import { chinaClock, chinaDateTime } from '../../components/chinaTime.ts';
 import { TAG } from '../../components/tagColors.ts';
-import { ownStations, type StationRef } from '../places/StationChooser.tsx';
+import { homeStations, ownStations, type StationRef } from '../places/StationChooser.tsx';
 import type { Meeting, TopicStatus } from './deliberationApi.ts';
 
 const TOPIC_COLOR: Record<TopicStatus, string> = {
@@ -43,13 +43,6 @@ export function meetingTime(language: string, m: Pick<Meeting, 'startsAt' | 'end
   const at = chinaDateTime(language);
   const sameDay = chinaDate(new Date(m.startsAt)) === chinaDate(new Date(m.endsAt));
   return `${at(m.startsAt)}–${sameDay ? chinaClock(m.endsAt) : at(m.endsAt)}`;
-}
-
-/** A resident's stations: those of their verified homes. */
-export function homeStations(me: Me): StationRef[] {
-  return [
-    ...new Map(me.households.map((h) => [h.stationId, { id: h.stationId, name: h.compoundName }])).values(),
-  ];
 }
 
 /**

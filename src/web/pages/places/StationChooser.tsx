@@ -21,6 +21,27 @@ export function ownStations(me: Me | null | undefined): StationRef[] {
   ];
 }
 
+/**
+ * The stations any of the user's grants is tied to, building-scoped ones too (a building leader collects
+ * ballots and cash door to door there); a station-wide grant's name wins.
+ */
+export function grantStations(me: Me | null | undefined): StationRef[] {
+  const byId = new Map<number, StationRef & { wide: boolean }>();
+  for (const g of me?.grants ?? []) {
+    if (g.stationId === null) continue;
+    const wide = g.path === null;
+    if (!byId.get(g.stationId)?.wide) byId.set(g.stationId, { id: g.stationId, name: g.scopeName, wide });
+  }
+  return [...byId.values()].map(({ id, name }) => ({ id, name }));
+}
+
+/** A resident's stations: those of their verified homes. */
+export function homeStations(me: Me): StationRef[] {
+  return [
+    ...new Map(me.households.map((h) => [h.stationId, { id: h.stationId, name: h.compoundName }])).values(),
+  ];
+}
+
 const COMPOUND_LEAF = ['compound'] as const;
 
 /**

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Me } from '../../api/types.ts';
-import { homeStations } from '../deliberation/labels.tsx';
+import { homeStations } from '../places/StationChooser.tsx';
 import { StageTag } from './labels.tsx';
 import type { ProjectList } from './projectsApi.ts';
 

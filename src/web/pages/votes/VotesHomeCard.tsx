@@ -3,7 +3,7 @@ import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../api/types.ts';
-import { homeStations } from '../deliberation/labels.tsx';
+import { homeStations } from '../places/StationChooser.tsx';
 import { votesQuery } from './votesApi.ts';
 
 /** 社区表决 on a resident's home page: the open votes of every station they have a home at, one tap from voting. */

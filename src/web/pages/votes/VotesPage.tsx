@@ -7,30 +7,15 @@ import { isStaff, useMe } from '../../app/session.ts';
 import { chinaDateTime } from '../../components/chinaTime.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { HomeStationList, type StationRef, StationWorkspace } from '../places/StationChooser.tsx';
+import {
+  grantStations,
+  HomeStationList,
+  homeStations,
+  type StationRef,
+  StationWorkspace,
+} from '../places/StationChooser.tsx';
 import { VoteStatusTags } from './voteLabels.tsx';
 import { useVotes } from './votesApi.ts';
-
-/**
- * The stations whose votes a staff member works on: every grant tied to a station, the building
- * leaders' too (they collect ballots door to door in their buildings); a station-wide grant's name wins.
- */
-export function voteStations(me: Me | null | undefined): StationRef[] {
-  const byId = new Map<number, StationRef & { wide: boolean }>();
-  for (const g of me?.grants ?? []) {
-    if (g.stationId === null) continue;
-    const wide = g.path === null;
-    if (!byId.get(g.stationId)?.wide) byId.set(g.stationId, { id: g.stationId, name: g.scopeName, wide });
-  }
-  return [...byId.values()].map(({ id, name }) => ({ id, name }));
-}
-
-/** A resident's stations: those of their verified homes. */
-function homeStations(me: Me): StationRef[] {
-  return [
-    ...new Map(me.households.map((h) => [h.stationId, { id: h.stationId, name: h.compoundName }])).values(),
-  ];
-}
 
 /** Staff choose a station and see all its votes (drafts too); residents see their homes' stations' votes. */
 export default function VotesPage() {
@@ -48,7 +33,7 @@ export default function VotesPage() {
 function StaffVotes({ me }: { me: Me }) {
   const { t } = useTranslation();
   return (
-    <StationWorkspace title={t('votes.station')} own={voteStations(me)} pickFirst={t('votes.pickStation')}>
+    <StationWorkspace title={t('votes.station')} own={grantStations(me)} pickFirst={t('votes.pickStation')}>
       {(station) => <VoteList station={station} />}
     </StationWorkspace>
   );
