@@ -1,14 +1,16 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { takePayment } from './fund-support.ts';
 import {
   accessible,
   DESKTOP,
+  expectLargeTargets,
   expectNoOverflow,
   login,
   newPage,
   openPage,
   PHONE,
+  useLargeMode,
   withBrowser,
 } from './support.ts';
 
@@ -180,25 +182,10 @@ describe('crowdfunding 众筹', () => {
     await resident.getByText('认捐 1 户，已缴 3 户，共 48 户').waitFor();
 
     // 长辈版: the same page, larger, still within the phone's width, every target at least 60 × 60 px.
-    const large = await resident.request.patch('/api/v1/me/preferences', { data: { largeMode: true } });
-    expect(large.status()).toBeLessThan(300);
-    onTestFinished(async () => {
-      await resident.request.patch('/api/v1/me/preferences', { data: { largeMode: false } });
-    });
-    await resident.reload();
-    await expect
-      .poll(() => resident.evaluate(() => document.body.classList.contains('linshe-large')))
-      .toBe(true);
+    await useLargeMode(resident);
     await resident.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await mine.getByText('已认捐 200.00 元（匿名）。').waitFor();
-    const smallTargets = () =>
-      resident.evaluate(
-        () =>
-          [...document.querySelectorAll('main button, main a, nav a, main [role="switch"]')]
-            .map((el) => el.getBoundingClientRect())
-            .filter((r) => r.width > 0 && (r.width < 60 || r.height < 60)).length,
-      );
-    await expect.poll(smallTargets).toBe(0);
+    await expectLargeTargets(resident, 'main button, main a, nav a, main [role="switch"]');
     await accessible(resident, 'drive in large mode');
     await expectNoOverflow(resident);
   });

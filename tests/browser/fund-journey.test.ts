@@ -1,8 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { decidedTopicAndMeeting, moveProject, takePayment } from './fund-support.ts';
+import {
+  decidedTopicAndMeeting,
+  fillExpense,
+  moveProject,
+  recordInspection,
+  takePayment,
+} from './fund-support.ts';
 import {
   accessible,
   apiCall,
@@ -33,11 +38,6 @@ const TOPIC = '楼道加装扶手（全流程测试）';
 const TITLE = '楼道加装扶手工程（全流程测试）';
 const DRIVE = '楼道扶手众筹（全流程测试）';
 const MEETING = '理事会扶手专题会议（全流程测试）';
-
-const receipt = () =>
-  sharp({ create: { width: 480, height: 640, channels: 3, background: '#f4f1e8' } })
-    .jpeg()
-    .toBuffer();
 
 type Account = { id: number; kind: string; name: string; balanceFen: number };
 const accounts = async (page: Page) =>
@@ -166,18 +166,13 @@ describe('the fund’s whole journey: topic → crowdfunding → project → app
       ['扶手材料与安装', '24000', '不锈钢扶手及安装'],
       ['居民众筹部分', '150', '扶手端头防撞套'],
     ] as const) {
-      await chair.getByRole('button', { name: '登记支出' }).click();
-      const dialog = chair.getByRole('dialog', { name: '登记支出' });
-      await choose(chair, '预算科目', line);
-      await dialog.getByLabel('金额（元）').fill(amount);
-      await dialog.getByLabel('收款方').fill('宁波安居五金工程部');
-      await dialog.getByLabel('摘要').fill(memo);
-      await dialog.getByLabel('上传票据（图片或 PDF，可多张）').setInputFiles({
-        name: `发票-${amount}.jpg`,
-        mimeType: 'image/jpeg',
-        buffer: await receipt(),
+      const dialog = await fillExpense(chair, {
+        line,
+        amount,
+        payee: '宁波安居五金工程部',
+        memo,
+        receipt: `发票-${amount}.jpg`,
       });
-      await dialog.getByText(`已上传：发票-${amount}.jpg`).waitFor();
       await dialog.getByRole('button', { name: '登记' }).click();
       await dialog.waitFor({ state: 'hidden' });
     }
@@ -189,12 +184,7 @@ describe('the fund’s whole journey: topic → crowdfunding → project → app
     const supervisor = await newPage(DESKTOP);
     await login(supervisor, SUPERVISOR);
     await supervisor.goto(projectUrl);
-    await supervisor.getByRole('button', { name: '记录检查' }).click();
-    const inspection = supervisor.getByRole('dialog', { name: '记录检查' });
-    await inspection.getByLabel('检查情况').fill('扶手安装牢固，高度符合要求');
-    await inspection.getByRole('button', { name: '提交' }).click();
-    await inspection.waitFor({ state: 'hidden' });
-    await supervisor.getByText('扶手安装牢固，高度符合要求').waitFor();
+    await recordInspection(supervisor, '扶手安装牢固，高度符合要求');
 
     await chair.reload();
     await moveProject(chair, '申请居民验收', '居民验收');

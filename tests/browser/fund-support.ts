@@ -1,6 +1,7 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { expect } from 'vitest';
-import { accessible, apiCall, chinaDay } from './support.ts';
+import { accessible, apiCall, chinaDay, choose } from './support.ts';
 
 /** Steps the fund's browser tests share: a project's moves and a crowdfunding payment. */
 
@@ -71,4 +72,40 @@ export async function decidedTopicAndMeeting(
   });
   await apiCall(page, 'PUT', `/meetings/${meeting.id}/minutes`, { minutes: input.minutes });
   return topic.id;
+}
+
+/** A plain JPEG for a receipt or a photo. */
+export const jpeg = (background: string) =>
+  sharp({ create: { width: 640, height: 480, channels: 3, background } })
+    .jpeg()
+    .toBuffer();
+
+/** Opens 登记支出 on a project's page and fills it, with one receipt image; returns the dialog, not yet sent. */
+export async function fillExpense(
+  page: Page,
+  input: { line: string; amount: string; payee: string; memo: string; receipt: string },
+): Promise<Locator> {
+  await page.getByRole('button', { name: '登记支出' }).click();
+  const dialog = page.getByRole('dialog', { name: '登记支出' });
+  await choose(page, '预算科目', input.line);
+  await dialog.getByLabel('金额（元）').fill(input.amount);
+  await dialog.getByLabel('收款方').fill(input.payee);
+  await dialog.getByLabel('摘要').fill(input.memo);
+  await dialog.getByLabel('上传票据（图片或 PDF，可多张）').setInputFiles({
+    name: input.receipt,
+    mimeType: 'image/jpeg',
+    buffer: await jpeg('#f4f1e8'),
+  });
+  await dialog.getByText(`已上传：${input.receipt}`).waitFor();
+  return dialog;
+}
+
+/** A supervisor's inspection on the project's page: passed, with what they found; waits for it to show. */
+export async function recordInspection(page: Page, findings: string): Promise<void> {
+  await page.getByRole('button', { name: '记录检查' }).click();
+  const inspection = page.getByRole('dialog', { name: '记录检查' });
+  await inspection.getByLabel('检查情况').fill(findings);
+  await inspection.getByRole('button', { name: '提交' }).click();
+  await inspection.waitFor({ state: 'hidden' });
+  await page.getByText(findings).waitFor();
 }

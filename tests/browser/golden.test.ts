@@ -4,6 +4,7 @@ import {
   closeDialogs,
   DESKTOP,
   expectAccessible,
+  expectLargeTargets,
   login,
   newPage,
   openPage,
@@ -142,14 +143,7 @@ describe('golden paths', () => {
     await expect.poll(() => page.evaluate(() => document.body.classList.contains('linshe-large'))).toBe(true);
     const fontSize = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(18);
-    const smallTargets = () =>
-      page.evaluate(
-        () =>
-          [...document.querySelectorAll('main button, main a, nav a, [role="switch"], main select')]
-            .map((el) => el.getBoundingClientRect())
-            .filter((r) => r.width > 0 && (r.width < 60 || r.height < 60)).length,
-      );
-    await expect.poll(smallTargets).toBe(0);
+    await expectLargeTargets(page, 'main button, main a, nav a, [role="switch"], main select');
     await expectAccessible(page, 'settings large');
 
     await page.reload();

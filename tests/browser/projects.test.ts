@@ -1,18 +1,19 @@
 import type { Page } from 'playwright-core';
-import sharp from 'sharp';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { decidedTopicAndMeeting, moveProject } from './fund-support.ts';
+import { describe, expect, it } from 'vitest';
+import { decidedTopicAndMeeting, fillExpense, jpeg, moveProject, recordInspection } from './fund-support.ts';
 import {
   accessible,
   apiCall,
   chinaDay,
   choose,
   DESKTOP,
+  expectLargeTargets,
   expectNoOverflow,
   login,
   newPage,
   PHONE,
   SOCIAL_WORKER,
+  useLargeMode,
   withBrowser,
 } from './support.ts';
 
@@ -35,11 +36,6 @@ async function generalBalance(page: Page): Promise<number> {
   );
   return fund.accounts.find((a) => a.kind === 'general')!.balanceFen;
 }
-
-const photo = () =>
-  sharp({ create: { width: 640, height: 480, channels: 3, background: '#c9a25a' } })
-    .jpeg()
-    .toBuffer();
 
 let projectUrl = '';
 
@@ -119,21 +115,8 @@ describe('self-governance projects 自治项目', () => {
     await login(chair, CHAIR);
     await chair.goto(projectUrl);
     await chair.locator('.page-title .ant-tag').getByText('实施中', { exact: true }).waitFor();
-    const expense = async (line: string, amount: string, memo: string) => {
-      await chair.getByRole('button', { name: '登记支出' }).click();
-      const dialog = chair.getByRole('dialog', { name: '登记支出' });
-      await choose(chair, '预算科目', line);
-      await dialog.getByLabel('金额（元）').fill(amount);
-      await dialog.getByLabel('收款方').fill('绿苑游乐设施公司');
-      await dialog.getByLabel('摘要').fill(memo);
-      await dialog.getByLabel('上传票据（图片或 PDF，可多张）').setInputFiles({
-        name: '发票.jpg',
-        mimeType: 'image/jpeg',
-        buffer: await photo(),
-      });
-      await dialog.getByText('已上传：发票.jpg').waitFor();
-      return dialog;
-    };
+    const expense = (line: string, amount: string, memo: string) =>
+      fillExpense(chair, { line, amount, payee: '绿苑游乐设施公司', memo, receipt: '发票.jpg' });
     // Beyond the line: refused, with the words to say why.
     const over = await expense('游乐设施', '16000', '设施款');
     await over.getByRole('button', { name: '登记' }).click();
@@ -157,7 +140,7 @@ describe('self-governance projects 自治项目', () => {
     await update.getByLabel('说明').fill('新滑梯和塑胶地面已完工');
     await update
       .getByLabel('照片')
-      .setInputFiles({ name: '完工.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+      .setInputFiles({ name: '完工.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#c9a25a') });
     await update.getByRole('button', { name: '提交' }).click();
     await update.waitFor({ state: 'hidden' });
     await chair.getByRole('img', { name: '改造后照片 1' }).waitFor();
@@ -167,12 +150,7 @@ describe('self-governance projects 自治项目', () => {
     const supervisor = await newPage(DESKTOP);
     await login(supervisor, SUPERVISOR);
     await supervisor.goto(projectUrl);
-    await supervisor.getByRole('button', { name: '记录检查' }).click();
-    const inspection = supervisor.getByRole('dialog', { name: '记录检查' });
-    await inspection.getByLabel('检查情况').fill('滑梯安装牢固，地面平整无积水');
-    await inspection.getByRole('button', { name: '提交' }).click();
-    await inspection.waitFor({ state: 'hidden' });
-    await supervisor.getByText('滑梯安装牢固，地面平整无积水').waitFor();
+    await recordInspection(supervisor, '滑梯安装牢固，地面平整无积水');
     await accessible(supervisor, 'inspection recorded');
     // The chair may not inspect: he leads it.
     await chair.reload();
@@ -194,24 +172,9 @@ describe('self-governance projects 自治项目', () => {
     await resident.getByText('您的意见：同意验收').waitFor();
     await resident.getByText('同意 1 人，不同意 0 人。').waitFor();
 
-    const large = await resident.request.patch('/api/v1/me/preferences', { data: { largeMode: true } });
-    expect(large.status()).toBeLessThan(300);
-    onTestFinished(async () => {
-      await resident.request.patch('/api/v1/me/preferences', { data: { largeMode: false } });
-    });
-    await resident.reload();
-    await expect
-      .poll(() => resident.evaluate(() => document.body.classList.contains('linshe-large')))
-      .toBe(true);
+    await useLargeMode(resident);
     await resident.getByText('您的意见：同意验收').waitFor();
-    const smallTargets = () =>
-      resident.evaluate(
-        () =>
-          [...document.querySelectorAll('main button, main a, nav a, main .ant-radio-button-wrapper')]
-            .map((el) => el.getBoundingClientRect())
-            .filter((r) => r.width > 0 && (r.width < 60 || r.height < 60)).length,
-      );
-    await expect.poll(smallTargets).toBe(0);
+    await expectLargeTargets(resident, 'main button, main a, nav a, main .ant-radio-button-wrapper');
     await accessible(resident, 'acceptance in large mode');
     await expectNoOverflow(resident);
   });

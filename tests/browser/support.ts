@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject, onTestFinished } from 'vitest';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -132,3 +132,27 @@ export async function choose(page: Page, label: string, option: string, search?:
 /** A day in China `n` days from today, YYYY-MM-DD, whatever the time of day. */
 export const chinaDay = (n: number): string =>
   new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Turns 长辈版 on for the page's user (off again when the test ends) and reloads into it. */
+export async function useLargeMode(page: Page): Promise<void> {
+  const large = await page.request.patch('/api/v1/me/preferences', { data: { largeMode: true } });
+  expect(large.status()).toBeLessThan(300);
+  onTestFinished(async () => {
+    await page.request.patch('/api/v1/me/preferences', { data: { largeMode: false } });
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => document.body.classList.contains('linshe-large'))).toBe(true);
+}
+
+/** Every visible target `selector` finds is at least 60 × 60 px, as 长辈版 promises. */
+export async function expectLargeTargets(page: Page, selector: string): Promise<void> {
+  const small = () =>
+    page.evaluate(
+      (sel) =>
+        [...document.querySelectorAll(sel)]
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.width > 0 && (r.width < 60 || r.height < 60)).length,
+      selector,
+    );
+  await expect.poll(small).toBe(0);
+}

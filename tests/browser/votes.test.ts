@@ -1,9 +1,19 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recount } from '../../src/modules/deliberation/recount-file.ts';
 import { areaText } from '../../src/modules/deliberation/tally.ts';
-import { DESKTOP, expectAccessible, login, newPage, openPage, PHONE, withBrowser } from './support.ts';
+import {
+  DESKTOP,
+  expectAccessible,
+  expectLargeTargets,
+  login,
+  newPage,
+  openPage,
+  PHONE,
+  useLargeMode,
+  withBrowser,
+} from './support.ts';
 
 withBrowser();
 
@@ -135,28 +145,13 @@ describe('votes 表决', () => {
     await resident.getByRole('status').filter({ hasText: '已计入：赞成' }).waitFor();
 
     // 长辈版: the same page, larger, still within the phone's width.
-    const large = await resident.request.patch('/api/v1/me/preferences', { data: { largeMode: true } });
-    expect(large.status()).toBeLessThan(300);
-    onTestFinished(async () => {
-      await resident.request.patch('/api/v1/me/preferences', { data: { largeMode: false } });
-    });
-    await resident.reload();
-    await expect
-      .poll(() => resident.evaluate(() => document.body.classList.contains('linshe-large')))
-      .toBe(true);
+    await useLargeMode(resident);
     await resident.getByText('您已投票').waitFor();
     // Voting again is allowed here (ballots are not final), asked for first.
     await resident.getByRole('button', { name: '重新投票' }).click();
     await resident.getByRole('button', { name: '赞成', exact: true }).waitFor();
     // Every button and link at least 60 × 60 px, as everywhere in 长辈版.
-    const smallTargets = () =>
-      resident.evaluate(
-        () =>
-          [...document.querySelectorAll('main button, main a, nav a, main [role="switch"]')]
-            .map((el) => el.getBoundingClientRect())
-            .filter((r) => r.width > 0 && (r.width < 60 || r.height < 60)).length,
-      );
-    await expect.poll(smallTargets).toBe(0);
+    await expectLargeTargets(resident, 'main button, main a, nav a, main [role="switch"]');
     await accessible(resident, 'vote in large mode');
     await expectNoOverflow(resident);
   });
