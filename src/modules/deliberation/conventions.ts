@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, max, ne } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
+import { AppError, fieldError } from '../../server/http/errors.ts';
 import { chinaDate } from '../stations/index.ts';
 import { breaches, conventions, conventionVersions } from './conventions.tables.ts';
-import { auditAt, fieldError } from './refusals.ts';
+import { auditAt } from './refusals.ts';
 import { deliberationAccess } from './vote-access.ts';
 import { votes } from './votes.tables.ts';
 

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
-import { fieldError } from './refusals.ts';
+import { AppError, fieldError } from '../../server/http/errors.ts';
 
 /**
  * Who may own a meeting's action item or an Open Space group's action plan: the station's staff and

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
+import { AppError, fieldError } from '../../server/http/errors.ts';
 import type { Role } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { chinaDate } from '../stations/index.ts';
@@ -25,7 +25,6 @@ import {
   registrations,
   resolutions,
 } from './meetings.tables.ts';
-import { fieldError } from './refusals.ts';
 import { topics } from './topics.tables.ts';
 import { abilitiesAt, isStationResident } from './vote-access.ts';
 

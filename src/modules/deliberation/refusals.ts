@@ -1,12 +1,6 @@
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
 import { recordAudit } from '../audit/index.ts';
-
-/** What the module's use cases share: a field's 400 in both languages, and an audit writer per subject kind. */
-
-export const fieldError = (path: string, zh: string, en: string) =>
-  new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
 
 /**
  * An audit writer for one kind of subject at a station: `audit(action, id, summary)(tx)` writes

@@ -1,11 +1,11 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
+import { AppError, fieldError } from '../../server/http/errors.ts';
 import { checkOwner } from './meeting-people.ts';
 import { actionItems } from './meetings.tables.ts';
 import { meetingFor, presentAction } from './meetings.ts';
-import { auditAt, fieldError } from './refusals.ts';
+import { auditAt } from './refusals.ts';
 import type { ZPlan, ZSpaceBoard } from './space.schema.ts';
 import { spaceDots, spaceMembers, spacePlaces, spaceSlots, spaceTopics } from './space.tables.ts';
 

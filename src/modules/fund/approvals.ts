@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
+import { AppError, fieldError } from '../../server/http/errors.ts';
 import { can, roleGrants } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { meetings } from '../deliberation/index.ts';
@@ -94,9 +94,6 @@ async function projectsRunBy(db: DbOrTx, userId: number, projectIds: number[]): 
 function mayDecide(ctx: AuthedCtx, level: ApprovalLevel, station: Awaited<ReturnType<typeof stationPlace>>) {
   return level === 'community' ? can(ctx.user, 'fund.approve', station) : can(ctx.user, 'fund.post', station);
 }
-
-const fieldError = (path: string, zh: string, en: string) =>
-  new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
 
 /** Records one level's decision on a pending request; the last approval funds it. */
 export async function decideApproval(

@@ -16,9 +16,6 @@ import { fundDrives } from './crowdfunding.tables.ts';
 
 export type DriveRow = typeof fundDrives.$inferSelect;
 
-export const fieldError = (path: string, zh: string, en: string) =>
-  new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
-
 /** A PostgreSQL bigint[] literal of ids (bound as one text parameter). */
 export const idArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
 

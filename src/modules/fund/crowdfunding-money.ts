@@ -2,21 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
+import { AppError, fieldError } from '../../server/http/errors.ts';
 import { fenNumber, MAX_FEN, yuanText } from '../../shared/money.ts';
 import { recordAudit } from '../audit/index.ts';
 import { chinaDate } from '../stations/index.ts';
 import type { ZHandover, ZPayment, ZPledge } from './crowdfunding.schema.ts';
 import { fundDrives, fundHandovers, fundPayments, fundPledges } from './crowdfunding.tables.ts';
-import {
-  asks,
-  type DriveRow,
-  driveFor,
-  fieldError,
-  idArray,
-  mayCollect,
-  taking,
-} from './crowdfunding-access.ts';
+import { asks, type DriveRow, driveFor, idArray, mayCollect, taking } from './crowdfunding-access.ts';
 import { donorLabel, receiptNo } from './donor-mask.ts';
 import { outsideAccount } from './fund.ts';
 import { lockChain, writePosting } from './ledger.ts';

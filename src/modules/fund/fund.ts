@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
+import { AppError, fieldError } from '../../server/http/errors.ts';
 import { fenNumber } from '../../shared/money.ts';
 import { can } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -38,9 +38,6 @@ export const SOURCE_NAMES: Record<IncomeSource, string> = {
   crowdfunding: '居民众筹',
   other: '其他',
 };
-
-const fieldError = (path: string, zh: string, en: string) =>
-  new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
 
 /** The station and what the user may do with its fund; 404 unless they may see it. */
 export async function fundAccess(ctx: AuthedCtx, stationId: number) {

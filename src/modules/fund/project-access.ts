@@ -19,9 +19,6 @@ import { fundProjectMembers, fundProjects } from './projects.tables.ts';
 export type ProjectRow = typeof fundProjects.$inferSelect;
 export type Station = Awaited<ReturnType<typeof stationPlace>>;
 
-export const badField = (path: string, zh: string, en: string) =>
-  new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
-
 export const notNow = (
   detail: Text = { zh: '项目当前阶段不能办理此事项', en: 'The project is not at a stage for this' },
 ) => new AppError('INVALID_STATE', { detail });

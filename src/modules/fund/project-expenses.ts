@@ -1,13 +1,13 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
+import { AppError, fieldError } from '../../server/http/errors.ts';
 import { yuanText } from '../../shared/money.ts';
 import { chinaDate } from '../stations/index.ts';
 import { requestApproval } from './approvals.ts';
 import { outsideAccount } from './fund.ts';
 import { lockChain, writePosting } from './ledger.ts';
-import { auditProject, badField, notNow, type ProjectRow, projectFor } from './project-access.ts';
+import { auditProject, notNow, type ProjectRow, projectFor } from './project-access.ts';
 import { allows, lineRoom } from './project-lifecycle.ts';
 import { fundBudgetLines, fundReceipts } from './projects.tables.ts';
 import { fundApprovalRequests } from './rules.tables.ts';
@@ -57,7 +57,8 @@ async function lineOf(db: DbOrTx, projectId: number, lineId: number): Promise<Li
     .select()
     .from(fundBudgetLines)
     .where(and(eq(fundBudgetLines.id, lineId), eq(fundBudgetLines.projectId, projectId)));
-  if (!line) throw badField('budgetLineId', '该项目没有这个预算科目', 'The project has no such budget line');
+  if (!line)
+    throw fieldError('budgetLineId', '该项目没有这个预算科目', 'The project has no such budget line');
   return line;
 }
 
@@ -88,7 +89,7 @@ export async function addExpense(ctx: AuthedCtx, projectId: number, input: Expen
   const { who } = await projectFor(ctx, projectId);
   if (!who.post) throw new AppError('FORBIDDEN');
   if (input.occurredOn > chinaDate()) {
-    throw badField('occurredOn', '日期不能晚于今天', 'The day cannot be in the future');
+    throw fieldError('occurredOn', '日期不能晚于今天', 'The day cannot be in the future');
   }
   return ctx.db.transaction(async (tx) => {
     const { project, station } = await projectFor(ctx, projectId, tx, true);
@@ -124,7 +125,7 @@ export async function addExpense(ctx: AuthedCtx, projectId: number, input: Expen
       )
       .returning({ id: fundReceipts.id });
     if (attached.length !== ids.length) {
-      throw badField(
+      throw fieldError(
         'receiptIds',
         '票据无效或已被使用，请重新上传',
         'A receipt is not valid or already used; upload it again',

@@ -1,10 +1,10 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
+import { AppError, fieldError } from '../../server/http/errors.ts';
 import { chinaDate } from '../stations/index.ts';
 import { requestApproval } from './approvals.ts';
-import { auditProject, badField, notNow, type ProjectRow, projectFor } from './project-access.ts';
+import { auditProject, notNow, type ProjectRow, projectFor } from './project-access.ts';
 import { pendingApproval } from './project-expenses.ts';
 import {
   acceptanceCarried,
@@ -111,7 +111,7 @@ export async function moveProject(ctx: AuthedCtx, projectId: number, input: Move
           .from(fundMilestones)
           .where(and(eq(fundMilestones.projectId, projectId), isNull(fundMilestones.doneOn)));
         if ((open?.n ?? 0) > 0 && !input.reason) {
-          throw badField(
+          throw fieldError(
             'reason',
             `还有 ${open!.n} 个节点未完成，请说明为何现在申请验收`,
             `${open!.n} milestones are not done: say why it is ready for acceptance`,

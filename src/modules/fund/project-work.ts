@@ -1,17 +1,10 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AuthedCtx } from '../../server/http/context.ts';
-import { AppError } from '../../server/http/errors.ts';
+import { AppError, fieldError } from '../../server/http/errors.ts';
 import type { BlobStore } from '../../server/storage/blob-store.ts';
 import { photoBytes, storePhoto } from '../requests/index.ts';
 import { chinaDate } from '../stations/index.ts';
-import {
-  auditProject,
-  badField,
-  notNow,
-  type ProjectRow,
-  projectFor,
-  type Station,
-} from './project-access.ts';
+import { auditProject, notNow, type ProjectRow, projectFor, type Station } from './project-access.ts';
 import { allows } from './project-lifecycle.ts';
 import { fundInspections, fundMilestones, fundProjectUpdates, type UpdateKind } from './projects.tables.ts';
 
@@ -32,7 +25,7 @@ export interface ProjectPhoto {
 }
 
 const tooMany = () =>
-  badField('file', `每条记录最多 ${MAX_PHOTOS} 张照片`, `At most ${MAX_PHOTOS} photos a record`);
+  fieldError('file', `每条记录最多 ${MAX_PHOTOS} 张照片`, `At most ${MAX_PHOTOS} photos a record`);
 
 export async function addUpdate(
   ctx: AuthedCtx,
@@ -118,7 +111,7 @@ export async function completeMilestone(
   const [milestone] = await ctx.db.select().from(fundMilestones).where(eq(fundMilestones.id, milestoneId));
   if (!milestone) throw new AppError('NOT_FOUND');
   const doneOn = input.doneOn ?? chinaDate();
-  if (doneOn > chinaDate()) throw badField('doneOn', '日期不能晚于今天', 'The day cannot be in the future');
+  if (doneOn > chinaDate()) throw fieldError('doneOn', '日期不能晚于今天', 'The day cannot be in the future');
   return ctx.db.transaction(async (tx) => {
     const { project, station, who } = await projectFor(ctx, milestone.projectId, tx, true);
     if (!(who.post || who.team)) throw new AppError('FORBIDDEN');

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, toPage } from '../../server/http/cursor.ts';
-import { AppError } from '../../server/http/errors.ts';
+import { AppError, fieldError } from '../../server/http/errors.ts';
 import { MAX_FEN } from '../../shared/money.ts';
 import { can } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -11,7 +11,7 @@ import { stationPlace } from '../places/index.ts';
 import { residentOfStation } from '../requests/index.ts';
 import { fundAccounts } from './fund.tables.ts';
 import { fundAccess } from './fund.ts';
-import { auditProject, badField, projectFor, stationPeople } from './project-access.ts';
+import { auditProject, projectFor, stationPeople } from './project-access.ts';
 import { allows, RESIDENT_STAGES } from './project-lifecycle.ts';
 import type { ProjectInput } from './projects.schema.ts';
 import {
@@ -32,7 +32,7 @@ import {
 /** The origin must be the station's own: a decided topic, a closed vote or a held meeting. */
 async function checkOrigin(db: DbOrTx, stationId: number, origin: ProjectInput['origin']) {
   if (!origin) return;
-  const refuse = (zh: string, en: string) => badField('origin.id', zh, en);
+  const refuse = (zh: string, en: string) => fieldError('origin.id', zh, en);
   if (origin.kind === 'topic') {
     const [t] = await db.select().from(topics).where(eq(topics.id, origin.id));
     if (!t || t.stationId !== stationId) throw refuse('找不到本站的该议题', 'No such topic at this station');
@@ -65,7 +65,7 @@ async function resolveInput(db: DbOrTx, stationId: number, input: ProjectInput) 
     if (p.userId === null) return { userId: null, name: p.name };
     const name = people.get(p.userId);
     if (!name)
-      throw badField(path, '该人员不是本站的工作人员、理事或认证居民', 'Not someone of this station');
+      throw fieldError(path, '该人员不是本站的工作人员、理事或认证居民', 'Not someone of this station');
     return { userId: p.userId, name };
   };
   const lead = named('lead', input.lead);
@@ -80,7 +80,7 @@ async function resolveInput(db: DbOrTx, stationId: number, input: ProjectInput) 
   const runners = new Set([lead.userId, ...members.filter((m) => m.role === 'team').map((m) => m.userId)]);
   input.supervisors.forEach((id, i) => {
     if (runners.has(id)) {
-      throw badField(
+      throw fieldError(
         `supervisors.${i}`,
         '监督小组成员不能同时是项目负责人或项目组成员',
         'A supervisor cannot also lead or work on the project',
@@ -104,7 +104,7 @@ async function resolveInput(db: DbOrTx, stationId: number, input: ProjectInput) 
       (a.kind !== 'general' && a.kind !== 'earmarked') ||
       projectAccounts.some((p) => p.id === a.id)
     ) {
-      throw badField(
+      throw fieldError(
         `lines.${i}.sourceAccountId`,
         '资金来源须为本站的基金账户（总账户或专项账户）',
         'The source must be a fund account of this station (general or earmarked)',
@@ -112,7 +112,7 @@ async function resolveInput(db: DbOrTx, stationId: number, input: ProjectInput) 
     }
   });
   if (input.lines.reduce((s, l) => s + l.amountFen, 0) > MAX_FEN) {
-    throw badField('lines', '预算合计过大', 'The budget’s total is too large');
+    throw fieldError('lines', '预算合计过大', 'The budget’s total is too large');
   }
   return { lead, members, lines: input.lines, milestones: input.milestones };
 }

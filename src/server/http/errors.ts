@@ -31,6 +31,9 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError('NOT_FOUND');
+/** A 400 on one field, with its message in both languages. */
+export const fieldError = (path: string, zh: string, en: string) =>
+  new AppError('VALIDATION', { errors: [{ path, message: { zh, en } }] });
 export const forbidden = () => new AppError('FORBIDDEN');
 
 export function pickLang(acceptLanguage: string | undefined): Lang {
