@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { type DbOrTx, poolOf } from '../../server/db/client.ts';
+import { type DbOrTx, idList, poolOf } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError, fieldError } from '../../server/http/errors.ts';
 import type { BlobStore } from '../../server/storage/blob-store.ts';
@@ -224,7 +224,7 @@ export async function castOnline(ctx: AuthedCtx, voteId: number, input: z.infer<
 async function collectorCovers(ctx: AuthedCtx, stationId: number, buildingIds: readonly number[]) {
   if (buildingIds.length === 0) return can(ctx.user, 'ballot.collect', await stationPlace(ctx.db, stationId));
   const result = await ctx.db.execute<{ path: string }>(
-    sql`select path from places_buildings where id = any(${`{${buildingIds.join(',')}}`}::bigint[])`,
+    sql`select path from places_buildings where id = any(${idList(buildingIds)})`,
   );
   return result.rows.every((b) => can(ctx.user, 'ballot.collect', { stationId, path: b.path }));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
+import { idList } from '../../server/db/client.ts';
 import type { ELECTORATES, VOTE_SCOPES } from './votes.tables.ts';
 
 /**
@@ -18,7 +19,7 @@ export type Scope = (typeof VOTE_SCOPES)[number];
 export type Electorate = (typeof ELECTORATES)[number];
 
 function scopeFilter(scope: Scope, ids: readonly number[]) {
-  const list = sql`${`{${ids.join(',')}}`}::bigint[]`;
+  const list = idList(ids);
   switch (scope) {
     case 'compounds':
       return sql`h.compound_id = any(${list})`;
@@ -41,7 +42,7 @@ export async function foreignScopeIds(db: DbOrTx, stationId: number, scope: Scop
   }[scope];
   const result = await db.execute<{
     id: string;
-  }>(sql`select x.id from unnest(${`{${ids.join(',')}}`}::bigint[]) x(id)
+  }>(sql`select x.id from unnest(${idList(ids)}) x(id)
     where not exists (select 1 from ${table} p where p.id = x.id and p.station_id = ${stationId})`);
   return result.rows.map((r) => Number(r.id));
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
+import { idList } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError, fieldError } from '../../server/http/errors.ts';
 import type { Role } from '../accounts/index.ts';
@@ -314,7 +315,7 @@ export async function signIn(ctx: AuthedCtx, meetingId: number, input: z.infer<t
   return ctx.db.transaction(async (tx) => {
     const people = await tx.execute<{ id: string; name: string; user_id: string | null }>(sql`
       select id, name, user_id from people_residents where station_id = ${meeting.stationId}
-      and id = any(${`{${[input.residentId, input.forResidentId].filter(Boolean).join(',')}}`}::bigint[])`);
+      and id = any(${idList([input.residentId, input.forResidentId].filter((id): id is number => Boolean(id)))})`);
     const byId = new Map(people.rows.map((r) => [Number(r.id), r]));
     if (input.residentId && !byId.has(input.residentId))
       throw fieldError('residentId', '找不到该居民', 'No such resident');

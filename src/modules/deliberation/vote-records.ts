@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { DbOrTx } from '../../server/db/client.ts';
-import { escapeLike } from '../../server/db/client.ts';
+import { type DbOrTx, escapeLike, idList } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError } from '../../server/http/errors.ts';
@@ -60,7 +59,7 @@ export async function listElectors(
     where e.vote_id = ${vote.id}
       ${after ? sql`and (e.sort_key, e.id) > (${after[0]}, ${after[1]}::bigint)` : sql``}
       ${query.buildingId ? sql`and ${query.buildingId}::bigint = any(e.building_ids)` : sql``}
-      ${collectsIn ? sql`and cardinality(e.building_ids) > 0 and e.building_ids <@ ${`{${collectsIn.join(',')}}`}::bigint[]` : sql``}
+      ${collectsIn ? sql`and cardinality(e.building_ids) > 0 and e.building_ids <@ ${idList(collectsIn)}` : sql``}
       ${like ? sql`and (e.label like ${like} or r.name like ${like})` : sql``}
     order by e.sort_key, e.id limit ${query.limit + 1}`);
   return toPage(

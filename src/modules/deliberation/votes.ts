@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
+import { idList } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError, fieldError } from '../../server/http/errors.ts';
 import type { AuditActor } from '../audit/index.ts';
@@ -248,7 +249,7 @@ export async function listVotes(ctx: AuthedCtx, stationId: number) {
   const mine = await ctx.db.execute<{ vote_id: string; voted: boolean }>(sql`
     select e.vote_id, bool_and(b.id is not null) as voted from deliberation_electors e
     left join deliberation_ballots b on b.vote_id = e.vote_id and b.elector_id = e.id
-    where e.vote_id = any(${`{${rows.map((r) => r.id).join(',')}}`}::bigint[])
+    where e.vote_id = any(${idList(rows.map((r) => r.id))})
       and (e.user_id = ${ctx.user.userId} or e.resident_id in (select r.id from people_residents r
         where r.user_id = ${ctx.user.userId} and r.station_id = ${stationId} and r.verified_at is not null))
     group by e.vote_id`);

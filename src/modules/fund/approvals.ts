@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../server/db/client.ts';
+import { type DbOrTx, idList } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError, fieldError } from '../../server/http/errors.ts';
 import { can, roleGrants } from '../accounts/index.ts';
@@ -81,12 +81,12 @@ export async function requestApproval(
 
 /** Of these projects, the ones the user leads or works on (the team). */
 async function projectsRunBy(db: DbOrTx, userId: number, projectIds: number[]): Promise<Set<number>> {
-  const ids = `{${[...new Set(projectIds)].join(',')}}`;
+  const ids = idList([...new Set(projectIds)]);
   const rows = await db.execute<{ id: string }>(sql`
-    select id from fund_projects where id = any(${ids}::bigint[]) and lead_user_id = ${userId}
+    select id from fund_projects where id = any(${ids}) and lead_user_id = ${userId}
     union
     select project_id from fund_project_members
-      where project_id = any(${ids}::bigint[]) and role = 'team' and user_id = ${userId}`);
+      where project_id = any(${ids}) and role = 'team' and user_id = ${userId}`);
   return new Set(rows.rows.map((r) => Number(r.id)));
 }
 

@@ -16,9 +16,6 @@ import { fundDrives } from './crowdfunding.tables.ts';
 
 export type DriveRow = typeof fundDrives.$inferSelect;
 
-/** A PostgreSQL bigint[] literal of ids (bound as one text parameter). */
-export const idArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
-
 export interface HomeOf {
   householdId: number;
   label: string;

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../server/db/client.ts';
+import { idList } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError, fieldError } from '../../server/http/errors.ts';
 import { fenNumber, MAX_FEN, yuanText } from '../../shared/money.ts';
@@ -8,7 +9,7 @@ import { recordAudit } from '../audit/index.ts';
 import { chinaDate } from '../stations/index.ts';
 import type { ZHandover, ZPayment, ZPledge } from './crowdfunding.schema.ts';
 import { fundDrives, fundHandovers, fundPayments, fundPledges } from './crowdfunding.tables.ts';
-import { asks, type DriveRow, driveFor, idArray, mayCollect, taking } from './crowdfunding-access.ts';
+import { asks, type DriveRow, driveFor, mayCollect, taking } from './crowdfunding-access.ts';
 import { donorLabel, receiptNo } from './donor-mask.ts';
 import { outsideAccount } from './fund.ts';
 import { lockChain, writePosting } from './ledger.ts';
@@ -241,7 +242,7 @@ export async function confirmHandover(ctx: AuthedCtx, driveId: number, input: z.
       receipt_no: string;
     }>(sql`
       select id, amount_fen::text as amount_fen, handover_id, receipt_no from fund_payments
-      where id = any(${idArray(ids)}::bigint[]) and drive_id = ${drive.id} and collected_by = ${input.collectorId}
+      where id = any(${idList(ids)}) and drive_id = ${drive.id} and collected_by = ${input.collectorId}
         and method = 'cash'
       order by id for update`);
     if (rows.rows.length !== ids.length) {
@@ -303,7 +304,7 @@ export async function confirmHandover(ctx: AuthedCtx, driveId: number, input: z.
     await tx
       .update(fundPayments)
       .set({ handoverId: handover!.id, postingId: posting.id })
-      .where(sql`${fundPayments.id} = any(${idArray(ids)}::bigint[])`);
+      .where(sql`${fundPayments.id} = any(${idList(ids)})`);
     await recordAudit(tx, ctx, {
       action: 'fund.crowdfunding.handover',
       subjectType: 'fundHandover',

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
+import { idList } from '../../server/db/client.ts';
 import { fenNumber } from '../../shared/money.ts';
 import type { Progress } from './crowdfunding.schema.ts';
 import type { DriveRow } from './crowdfunding-access.ts';
-import { idArray } from './crowdfunding-access.ts';
 
 /**
  * A drive's progress, overall and by building: the households asked (those of its buildings), how many
@@ -16,7 +16,7 @@ import { idArray } from './crowdfunding-access.ts';
 export const askedHouseholds = (drive: Pick<DriveRow, 'stationId' | 'buildingIds'>) =>
   drive.buildingIds.length === 0
     ? sql`h.station_id = ${drive.stationId}`
-    : sql`h.station_id = ${drive.stationId} and h.building_id = any(${idArray(drive.buildingIds)}::bigint[])`;
+    : sql`h.station_id = ${drive.stationId} and h.building_id = any(${idList(drive.buildingIds)})`;
 
 type Row = {
   building_id: number;

@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { idList } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { decodeCursor, toPage } from '../../server/http/cursor.ts';
 import { AppError, fieldError } from '../../server/http/errors.ts';
@@ -10,7 +11,7 @@ import { buildings } from '../places/index.ts';
 import { chinaDate } from '../stations/index.ts';
 import type { ZCreateDrive } from './crowdfunding.schema.ts';
 import { fundDrives } from './crowdfunding.tables.ts';
-import { asks, crowdfundingAccess, driveFor, idArray, taking } from './crowdfunding-access.ts';
+import { asks, crowdfundingAccess, driveFor, taking } from './crowdfunding-access.ts';
 import { driveProgress } from './crowdfunding-progress.ts';
 import { fundAccounts } from './fund.tables.ts';
 import { generalAccount } from './fund.ts';
@@ -43,12 +44,7 @@ export async function createDrive(ctx: AuthedCtx, stationId: number, input: z.in
     const found = await ctx.db
       .select({ id: buildings.id })
       .from(buildings)
-      .where(
-        and(
-          eq(buildings.stationId, station.id),
-          sql`${buildings.id} = any(${idArray(buildingIds)}::bigint[])`,
-        ),
-      );
+      .where(and(eq(buildings.stationId, station.id), sql`${buildings.id} = any(${idList(buildingIds)})`));
     if (found.length !== buildingIds.length) {
       throw fieldError('buildingIds', '所选楼幢不属于本站', 'A building chosen is not one of this station’s');
     }
@@ -175,7 +171,7 @@ export async function driveDetail(ctx: AuthedCtx, driveId: number) {
     .where(
       drive.buildingIds.length === 0
         ? eq(buildings.stationId, drive.stationId)
-        : sql`${buildings.id} = any(${idArray(drive.buildingIds)}::bigint[])`,
+        : sql`${buildings.id} = any(${idList(drive.buildingIds)})`,
     )
     .orderBy(buildings.sortKey, buildings.id);
   const mine = homes.filter((h) => asks(drive, h.buildingId));
@@ -194,7 +190,7 @@ export async function driveDetail(ctx: AuthedCtx, driveId: number) {
                where p.drive_id = ${drive.id} and p.household_id = h.id) as paid
             from places_households h
             left join fund_pledges pl on pl.drive_id = ${drive.id} and pl.household_id = h.id
-            where h.id = any(${idArray(mine.map((h) => h.householdId))}::bigint[])`)
+            where h.id = any(${idList(mine.map((h) => h.householdId))})`)
         ).rows;
   const ownBy = new Map(own.map((r) => [Number(r.household_id), r]));
   const open = taking(drive, chinaDate());

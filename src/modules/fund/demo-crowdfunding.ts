@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
+import { idList } from '../../server/db/client.ts';
 import { users } from '../accounts/index.ts';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { votes } from '../deliberation/index.ts';
@@ -130,7 +131,7 @@ export async function seedCrowdfundingDemo(tx: DbOrTx, stationId: number, now = 
   }
   if (cash.length > 0) {
     const total = await tx.execute<{ fen: string }>(
-      sql`select sum(amount_fen)::text as fen from fund_payments where id = any(${`{${cash.join(',')}}`}::bigint[])`,
+      sql`select sum(amount_fen)::text as fen from fund_payments where id = any(${idList(cash)})`,
     );
     const fen = BigInt(total.rows[0]!.fen);
     const posting = await writePosting(tx, stationId, secretary, {
@@ -159,7 +160,7 @@ export async function seedCrowdfundingDemo(tx: DbOrTx, stationId: number, now = 
     await tx
       .update(fundPayments)
       .set({ handoverId: handover!.id, postingId: posting.id })
-      .where(sql`${fundPayments.id} = any(${`{${cash.join(',')}}`}::bigint[])`);
+      .where(sql`${fundPayments.id} = any(${idList(cash)})`);
   }
   await recordAudit(tx, SYSTEM, {
     action: 'demo.seed.crowdfunding',

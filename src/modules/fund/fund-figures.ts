@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type DbOrTx, escapeLike } from '../../server/db/client.ts';
+import { type DbOrTx, escapeLike, idList } from '../../server/db/client.ts';
 import { fenNumber } from '../../shared/money.ts';
 import type { FigureScope, FigureSet } from '../manifest.ts';
 import { chinaDate } from '../stations/index.ts';
@@ -109,7 +109,7 @@ async function computeFlows(db: DbOrTx, scope: FigureScope): Promise<FlowFigures
       ? []
       : (
           await db.execute<{ id: number; station_id: number; title: string }>(
-            sql`select id, station_id, title from fund_projects where id = any(${`{${top.map(([id]) => id).join(',')}}`}::bigint[])`,
+            sql`select id, station_id, title from fund_projects where id = any(${idList(top.map(([id]) => id))})`,
           )
         ).rows.map((p) => [Number(p.id), p]),
   );

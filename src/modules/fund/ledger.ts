@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../server/db/client.ts';
+import { idList } from '../../server/db/client.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { MAX_BALANCE_FEN, MAX_FEN, yuanText } from '../../shared/money.ts';
 import { type ChainedPosting, entryHash, GENESIS } from './chain.ts';
@@ -120,7 +121,7 @@ export async function writePosting(
   // Balances as text: exact whatever their size (int8 otherwise arrives as a JS number, db/client.ts).
   const loaded = await tx.execute<{ id: number; name: string; kind: AccountKind; balance_fen: string }>(
     sql`select id, name, kind, balance_fen::text as balance_fen from fund_accounts
-        where station_id = ${stationId} and id = any(${`{${ids.join(',')}}`}::bigint[])`,
+        where station_id = ${stationId} and id = any(${idList(ids)})`,
   );
   if (loaded.rows.length !== ids.length) throw new AppError('NOT_FOUND');
   const balances = new Map(

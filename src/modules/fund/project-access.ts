@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../server/db/client.ts';
-import { escapeLike } from '../../server/db/client.ts';
+import { type DbOrTx, escapeLike, idList } from '../../server/db/client.ts';
 import type { AuthedCtx } from '../../server/http/context.ts';
 import { AppError, type Text } from '../../server/http/errors.ts';
 import { can } from '../accounts/index.ts';
@@ -74,7 +73,7 @@ export async function stationPeople(
   filter: { q?: string; only?: readonly number[] },
 ) {
   const q = filter.q?.trim() ?? '';
-  const only = filter.only ? `{${filter.only.join(',')}}` : null;
+  const only = filter.only ? idList(filter.only) : null;
   const result = await db.execute<{
     id: string;
     name: string;
@@ -91,7 +90,7 @@ export async function stationPeople(
     ) p join accounts_users u on u.id = p.user_id and u.disabled_at is null
     where true
       ${q ? sql`and u.display_name ilike ${`%${escapeLike(q)}%`}` : sql``}
-      ${only ? sql`and u.id = any(${only}::bigint[])` : sql``}
+      ${only ? sql`and u.id = any(${only})` : sql``}
     group by u.id, u.display_name order by u.display_name, u.id limit ${only ? 200 : 50}`);
   return result.rows.map((r) => ({ userId: Number(r.id), name: r.name, why: r.why }));
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../server/db/client.ts';
+import { type DbOrTx, idList } from '../../server/db/client.ts';
 import {
   type Affiliation,
   type CompositionPolicy,
@@ -165,19 +165,19 @@ export async function complianceOn(
 ): Promise<Map<number, Compliance>> {
   const out = new Map<number, Compliance>();
   if (list.length === 0) return out;
-  const ids = `{${list.map((s) => s.id).join(',')}}`;
+  const ids = idList(list.map((s) => s.id));
   const [policies, terms, seats] = await Promise.all([
     policyRows(db),
     db.execute<{ id: number; station_id: number; number: number }>(sql`
       select t.id, t.station_id, t.number from stations_council_terms t
-      where t.station_id = any(${ids}::bigint[])
+      where t.station_id = any(${ids})
         and t.starts_on <= ${day}::date and t.ends_on >= ${day}::date`),
     db.execute<SeatRow>(sql`
       select m.id, m.station_id, m.term_id, m.resident_id, m.user_id, m.name, m.position, m.affiliations,
         ${LIVES_IN} as lives_in
       from stations_council_members m
       join stations_council_terms t on t.id = m.term_id
-      where t.station_id = any(${ids}::bigint[])
+      where t.station_id = any(${ids})
         and t.starts_on <= ${day}::date and t.ends_on >= ${day}::date and ${SEATED_ON(day)}
       order by m.id`),
   ]);

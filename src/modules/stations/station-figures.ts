@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type DbOrTx, escapeLike } from '../../server/db/client.ts';
+import { type DbOrTx, escapeLike, idList } from '../../server/db/client.ts';
 import { rate, ZRate } from '../../shared/ratio.ts';
 import type { FigureScope, FigureSet } from '../manifest.ts';
 import { SETUP_STEPS, STAGES, STATION_KINDS } from './council.schema.ts';
@@ -73,7 +73,7 @@ async function computeSetup(db: DbOrTx, scope: FigureScope): Promise<SetupFigure
     if (SETUP_STEPS.every((step) => s.steps.includes(step))) complete += 1;
   }
   const verdicts = [...(await complianceOn(db, list, asOf)).values()].filter((v) => v.termId !== null);
-  const ids = `{${list.map((s) => s.id).join(',')}}`;
+  const ids = idList(list.map((s) => s.id));
   const [cats] = (
     await db.execute<{ categories: number; held: number; gaps: number; stations_with_gaps: number }>(sql`
       with c as (
@@ -85,7 +85,7 @@ async function computeSetup(db: DbOrTx, scope: FigureScope): Promise<SetupFigure
         from requests_categories c
         left join stations_portfolios p on p.category_id = c.id
         left join stations_council_members m on m.id = p.member_id
-        where c.station_id = any(${ids}::bigint[]) and c.active
+        where c.station_id = any(${ids}) and c.active
       ), g as (select *, (not held and unrouted) or drift as gap from c)
       select count(*)::int as categories, count(*) filter (where held and not drift)::int as held,
         count(*) filter (where gap)::int as gaps,

@@ -111,3 +111,6 @@ export function pgErrorCode(err: unknown): string | undefined {
 
 /** Text matched literally inside a LIKE pattern (its %, _ and \ escaped). */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+/** Ids as one bigint[] parameter (`= any(${idList(ids)})`): one bound value however many ids. */
+export const idList = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::bigint[]`;
