@@ -55,33 +55,50 @@ async function postable(ctx: AuthedCtx, stationId: number) {
 }
 
 /** The station's general fund (opened on first use). */
-export async function generalAccount(tx: DbOrTx, stationId: number): Promise<number> {
-  await tx.execute(sql`insert into fund_accounts (station_id, kind, name) values (${stationId}, 'general', ${GENERAL})
-    on conflict do nothing`);
-  const [row] = await tx
-    .select({ id: fundAccounts.id })
-    .from(fundAccounts)
-    .where(and(eq(fundAccounts.stationId, stationId), eq(fundAccounts.kind, 'general')));
-  return row!.id;
-}
+export const generalAccount = (tx: DbOrTx, stationId: number) =>
+  ledgerAccount(tx, stationId, 'general', GENERAL, null);
 
 /** The account on the other side: one per income source, one for expenses (opened on first use). */
-export async function outsideAccount(
+export const outsideAccount = (
   tx: DbOrTx,
   stationId: number,
   kind: 'income' | 'expense',
   source: IncomeSource | null,
-) {
-  const name = kind === 'income' ? `${INCOME_PREFIX}${SOURCE_NAMES[source!]}` : EXPENSES;
+) =>
+  ledgerAccount(
+    tx,
+    stationId,
+    kind,
+    kind === 'income' ? `${INCOME_PREFIX}${SOURCE_NAMES[source!]}` : EXPENSES,
+    source,
+  );
+
+/** One of the accounts the ledger opens by itself: found, or opened the first time (a read otherwise). */
+async function ledgerAccount(
+  tx: DbOrTx,
+  stationId: number,
+  kind: 'general' | 'income' | 'expense',
+  name: string,
+  source: IncomeSource | null,
+): Promise<number> {
+  const find = async () =>
+    (
+      await tx
+        .select({ id: fundAccounts.id })
+        .from(fundAccounts)
+        .where(
+          and(
+            eq(fundAccounts.stationId, stationId),
+            eq(fundAccounts.name, name),
+            eq(fundAccounts.kind, kind),
+          ),
+        )
+    )[0]?.id;
+  const found = await find();
+  if (found !== undefined) return found;
   await tx.execute(sql`insert into fund_accounts (station_id, kind, name, source)
     values (${stationId}, ${kind}, ${name}, ${source}) on conflict do nothing`);
-  const [row] = await tx
-    .select({ id: fundAccounts.id })
-    .from(fundAccounts)
-    .where(
-      and(eq(fundAccounts.stationId, stationId), eq(fundAccounts.name, name), eq(fundAccounts.kind, kind)),
-    );
-  return row!.id;
+  return (await find())!;
 }
 
 /** A holding account (general or earmarked) of the station, for the field `path`. */
