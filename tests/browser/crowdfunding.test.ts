@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { takePayment } from './fund-support.ts';
+import { balanceOf, takePayment } from './fund-support.ts';
 import {
   accessible,
   DESKTOP,
@@ -196,9 +196,7 @@ describe('crowdfunding 众筹', () => {
     await openPage(chair, '自治基金');
     const row = chair.getByRole('row').filter({ hasText: `众筹：${TITLE}` });
     await row.getByText('350.00 元', { exact: true }).waitFor();
-    const res = await chair.request.fetch('/api/v1/stations/1/fund');
-    const accounts = ((await res.json()) as { accounts: { name: string; balanceFen: number }[] }).accounts;
-    expect(accounts.find((a) => a.name === `众筹：${TITLE}`)?.balanceFen).toBe(35_000);
+    expect(await balanceOf(chair, 1, `众筹：${TITLE}`)).toBe(35_000);
     await accessible(chair, 'fund with the drive');
   });
 });

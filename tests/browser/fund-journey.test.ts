@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  balanceOf,
   decidedTopicAndMeeting,
   fillExpense,
   moveProject,
@@ -38,12 +38,6 @@ const TOPIC = '楼道加装扶手（全流程测试）';
 const TITLE = '楼道加装扶手工程（全流程测试）';
 const DRIVE = '楼道扶手众筹（全流程测试）';
 const MEETING = '理事会扶手专题会议（全流程测试）';
-
-type Account = { id: number; kind: string; name: string; balanceFen: number };
-const accounts = async (page: Page) =>
-  (await apiCall<{ accounts: Account[] }>(page, 'GET', `/stations/${STATION}/fund`)).accounts;
-const balanceOf = async (page: Page, name: string) =>
-  (await accounts(page)).find((a) => a.name === name)?.balanceFen;
 
 let topicId = 0;
 let projectUrl = '';
@@ -103,7 +97,7 @@ describe('the fund’s whole journey: topic → crowdfunding → project → app
     await takePayment(secretary, '2幢1单元102', '赵六', { method: '值班台收款' });
     await secretary.getByText('已筹 200.00 元 / 目标 2,000.00 元').waitFor();
     await accessible(secretary, 'drive collected');
-    expect(await balanceOf(secretary, `众筹：${DRIVE}`)).toBe(20_000);
+    expect(await balanceOf(secretary, STATION, `众筹：${DRIVE}`)).toBe(20_000);
   });
 
   it('the chair opens the project from the decided topic, funded by the general fund and the drive', async () => {
@@ -147,15 +141,15 @@ describe('the fund’s whole journey: topic → crowdfunding → project → app
 
     const community = await newPage(DESKTOP);
     await login(community, SOCIAL_WORKER);
-    const general = await balanceOf(community, '自治基金');
+    const general = await balanceOf(community, STATION, '自治基金');
     await community.goto(projectUrl);
     await community.getByRole('heading', { name: '审批：社区审批' }).waitFor();
     await accessible(community, 'community approval');
     await community.getByRole('button', { name: '记录审批' }).click();
     await community.locator('.page-title .ant-tag').getByText('实施中', { exact: true }).waitFor();
     // Each line's money left its own source: 25,000 from the general fund, the drive's 200 from the drive.
-    expect(await balanceOf(community, '自治基金')).toBe(general! - 2_500_000);
-    expect(await balanceOf(community, `众筹：${DRIVE}`)).toBe(0);
+    expect(await balanceOf(community, STATION, '自治基金')).toBe(general! - 2_500_000);
+    expect(await balanceOf(community, STATION, `众筹：${DRIVE}`)).toBe(0);
   });
 
   it('the chair posts expenses with receipts; the supervision group inspects; 林阿姨 accepts on her phone', async () => {
@@ -204,11 +198,11 @@ describe('the fund’s whole journey: topic → crowdfunding → project → app
     await login(chair, CHAIR);
     await chair.goto(projectUrl);
     await moveProject(chair, '验收通过，进入结算', '结算');
-    const general = await balanceOf(chair, '自治基金');
+    const general = await balanceOf(chair, STATION, '自治基金');
     await moveProject(chair, '结算并公示', '公示');
     // 25,000 − 24,000 back to the general fund; 200 − 150 back to the drive, to the fen.
-    expect(await balanceOf(chair, '自治基金')).toBe(general! + 100_000);
-    expect(await balanceOf(chair, `众筹：${DRIVE}`)).toBe(5_000);
+    expect(await balanceOf(chair, STATION, '自治基金')).toBe(general! + 100_000);
+    expect(await balanceOf(chair, STATION, `众筹：${DRIVE}`)).toBe(5_000);
 
     // The public page, on a phone, without signing in.
     const visitor = await newPage(PHONE);

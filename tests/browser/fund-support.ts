@@ -109,3 +109,13 @@ export async function recordInspection(page: Page, findings: string): Promise<vo
   await inspection.waitFor({ state: 'hidden' });
   await page.getByText(findings).waitFor();
 }
+
+/** What an account of station `stationId` holds now, in fen, as the page's user reads GET /fund: by its name. */
+export async function balanceOf(page: Page, stationId: number, name: string): Promise<number | undefined> {
+  const fund = await apiCall<{ accounts: { name: string; balanceFen: number }[] }>(
+    page,
+    'GET',
+    `/stations/${stationId}/fund`,
+  );
+  return fund.accounts.find((a) => a.name === name)?.balanceFen;
+}

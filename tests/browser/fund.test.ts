@@ -1,19 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { balanceOf } from './fund-support.ts';
 import { accessible, choose, DESKTOP, login, newPage, openPage, withBrowser } from './support.ts';
 
 withBrowser();
 
 const CHAIR = '13800000003'; // 王建国, 理事长 of 南江绿苑
 const MEMBER = '13800000004'; // 李秀英, 常务理事: reads the fund, may not post
-
-/** What the fund API says the general fund holds, in fen. */
-async function generalFen(page: Page): Promise<number> {
-  const res = await page.request.fetch('/api/v1/stations/1/fund');
-  expect(res.ok()).toBe(true);
-  const body = (await res.json()) as { accounts: { kind: string; balanceFen: number }[] };
-  return body.accounts.find((a) => a.kind === 'general')!.balanceFen;
-}
 
 describe('the self-governance fund 自治基金', () => {
   it('the chair records income and an expense, is refused an overdraft, reverses a posting and checks the chain', async () => {
@@ -23,7 +15,7 @@ describe('the self-governance fund 自治基金', () => {
     await chair.getByRole('heading', { level: 2, name: /南江绿苑.*自治基金/ }).waitFor();
     await chair.getByRole('table').first().getByText('自治基金').first().waitFor();
     await accessible(chair, 'fund');
-    const before = await generalFen(chair);
+    const before = (await balanceOf(chair, 1, '自治基金'))!;
 
     // 记录收入: 500 yuan from a sponsor into the general fund; a malformed amount is refused in the form.
     await chair.getByRole('button', { name: '记录收入' }).click();
@@ -38,7 +30,7 @@ describe('the self-governance fund 自治基金', () => {
     await accessible(chair, 'income form');
     await income.getByRole('button', { name: '记账' }).click();
     await income.waitFor({ state: 'hidden' });
-    await expect.poll(() => generalFen(chair)).toBe(before + 50_000);
+    await expect.poll(() => balanceOf(chair, 1, '自治基金')).toBe(before + 50_000);
     await chair.getByRole('cell', { name: /辖区物业公司赞助楼道灯具/ }).waitFor();
 
     // 记录支出 beyond the balance: refused with what the account holds, nothing posted.
@@ -52,14 +44,14 @@ describe('the self-governance fund 自治基金', () => {
       .getByText(/余额不足/)
       .first()
       .waitFor();
-    expect(await generalFen(chair)).toBe(before + 50_000);
+    expect(await balanceOf(chair, 1, '自治基金')).toBe(before + 50_000);
 
     // The same form, a payable amount: 12.50 yuan for light bulbs.
     await expense.getByLabel('金额（元）').fill('12.50');
     await expense.getByLabel('摘要').fill('购买楼道灯泡（基金测试）');
     await expense.getByRole('button', { name: '记账' }).click();
     await expense.waitFor({ state: 'hidden' });
-    await expect.poll(() => generalFen(chair)).toBe(before + 50_000 - 1_250);
+    await expect.poll(() => balanceOf(chair, 1, '自治基金')).toBe(before + 50_000 - 1_250);
 
     // 冲销 the expense: a mirror posting, never an edit; the row then says it was reversed.
     const row = chair.getByRole('row').filter({ hasText: '购买楼道灯泡（基金测试）' });
@@ -72,7 +64,7 @@ describe('the self-governance fund 自治基金', () => {
     await reverse.getByRole('button', { name: '冲销' }).click();
     await reverse.waitFor({ state: 'hidden' });
     await row.getByText(/已被冲销/).waitFor();
-    await expect.poll(() => generalFen(chair)).toBe(before + 50_000);
+    await expect.poll(() => balanceOf(chair, 1, '自治基金')).toBe(before + 50_000);
 
     // 校验账本: the chain holds.
     await chair.getByRole('button', { name: '校验账本' }).click();

@@ -1,9 +1,14 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { decidedTopicAndMeeting, fillExpense, jpeg, moveProject, recordInspection } from './fund-support.ts';
+import {
+  balanceOf,
+  decidedTopicAndMeeting,
+  fillExpense,
+  jpeg,
+  moveProject,
+  recordInspection,
+} from './fund-support.ts';
 import {
   accessible,
-  apiCall,
   chinaDay,
   choose,
   DESKTOP,
@@ -27,15 +32,6 @@ const STATION = 1; // 南江绿苑小区自治站
 const TOPIC = '儿童游乐区改造（项目测试）';
 const TITLE = '儿童游乐区改造工程（项目测试）';
 const MEETING = '理事会月度会议（项目测试）';
-
-async function generalBalance(page: Page): Promise<number> {
-  const fund = await apiCall<{ accounts: { kind: string; balanceFen: number }[] }>(
-    page,
-    'GET',
-    `/stations/${STATION}/fund`,
-  );
-  return fund.accounts.find((a) => a.kind === 'general')!.balanceFen;
-}
 
 let projectUrl = '';
 
@@ -101,13 +97,13 @@ describe('self-governance projects 自治项目', () => {
 
     const social = await newPage(DESKTOP);
     await login(social, SOCIAL_WORKER);
-    const before = await generalBalance(social);
+    const before = (await balanceOf(social, STATION, '自治基金'))!;
     await social.goto(projectUrl);
     await social.getByRole('heading', { name: '审批：社区审批' }).waitFor();
     await social.getByRole('button', { name: '记录审批' }).click();
     await social.locator('.page-title .ant-tag').getByText('实施中', { exact: true }).waitFor();
     // The budget left the general fund for the project's own account.
-    expect(await generalBalance(social)).toBe(before - 2_500_000);
+    expect(await balanceOf(social, STATION, '自治基金')).toBe(before - 2_500_000);
   });
 
   it('the chair records expenses with a receipt and the after photos; the supervisor inspects', async () => {
@@ -185,10 +181,10 @@ describe('self-governance projects 自治项目', () => {
     await chair.goto(projectUrl);
     await chair.getByText('同意 1 人，不同意 0 人。').waitFor();
     await moveProject(chair, '验收通过，进入结算', '结算');
-    const before = await generalBalance(chair);
+    const before = (await balanceOf(chair, STATION, '自治基金'))!;
     await moveProject(chair, '结算并公示', '公示');
     // 15,000 − 12,000 and 10,000 − 9,500: 3,500 yuan back, to the fen.
-    expect(await generalBalance(chair)).toBe(before + 350_000);
+    expect(await balanceOf(chair, STATION, '自治基金')).toBe(before + 350_000);
     await chair.getByText(/各科目结余已退回资金来源账户/).waitFor();
     await accessible(chair, 'project disclosed');
 
